@@ -1,0 +1,169 @@
+"""The `newstrace` command: thin wrappers that validate arguments and call the API.
+
+Exit status (SPEC): 0 on success, 1 when some inputs were rejected (the rest
+is stored), 2 on usage errors. Problems go to stderr, one line each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
+from pathlib import Path
+
+from . import __version__
+from .collection import Collection
+from .collection import open as open_collection
+from .errors import NewstraceError, UsageError
+from .examples import example_corpus
+from .export import FORMATS
+from .model import Rejection
+from .summary import collection_summary, document_summary, quote_line
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+
+
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db", help="SQLite file or postgresql:// URL (default: $NEWSTRACE_DB, else newstrace.db)"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newstrace", description="Who said what, when, and who reported it first."
+    )
+    parser.add_argument("--version", action="version", version=f"newstrace {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    ingest = commands.add_parser("ingest", help="read pages into the collection")
+    ingest.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, archives; '-' reads stdin")
+    _add_db(ingest)
+    ingest.add_argument("--jobs", type=int, help="worker processes (default 1)")
+    ingest.add_argument("--engine", choices=("local", "spark"), default="local")
+
+    export = commands.add_parser("export", help="write the collection in SPEC's schema")
+    _add_db(export)
+    export.add_argument("--format", choices=FORMATS, default="jsonl")
+    export.add_argument("--out", help="output file (default: standard output)")
+
+    quotes = commands.add_parser("quotes", help="list quotations")
+    _add_db(quotes)
+    quotes.add_argument("--speaker", help="part of the speaker's name or an alias")
+    quotes.add_argument("--since", help="earliest date, YYYY[-MM[-DD]]")
+    quotes.add_argument("--until", help="latest date, YYYY[-MM[-DD]]")
+    quotes.add_argument("--search", help="words the quotation contains")
+
+    show = commands.add_parser("show", help="one document, with what was removed and why")
+    show.add_argument("doc_id", metavar="DOC_ID")
+    _add_db(show)
+
+    demo = commands.add_parser("demo", help="ingest the bundled examples and summarise them")
+    demo.add_argument("--db", help="where to keep the demo collection (default: a temporary file)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    command: Callable[[argparse.Namespace], int] = COMMANDS[args.command]
+    try:
+        return command(args)
+    except UsageError as error:
+        print(f"newstrace: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except NewstraceError as error:
+        print(f"newstrace: {error}", file=sys.stderr)
+        return EXIT_REJECTED
+    except KeyboardInterrupt:
+        print("newstrace: interrupted; documents stored so far are kept", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _report_rejection(rejection: Rejection) -> None:
+    print(f"newstrace: {rejection}", file=sys.stderr, flush=True)
+
+
+def _progress() -> AbstractContextManager[Callable[[int], None] | None]:
+    """A live document counter when a person is watching stderr; nothing otherwise."""
+    if not sys.stderr.isatty():
+        return nullcontext(None)
+    from .progress import live_counter
+
+    return live_counter("ingesting")
+
+
+def _ingest(collection: Collection, paths: list[str], jobs: int | None) -> int:
+    with _progress() as on_progress:
+        report = collection.ingest(
+            paths, jobs=jobs, on_rejection=_report_rejection, on_progress=on_progress
+        )
+    print(report.summary())
+    return EXIT_REJECTED if report.rejected else EXIT_OK
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    if args.engine == "spark":
+        raise UsageError("the Spark engine is not available yet; use --engine local")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    with open_collection(args.db) as collection:
+        return _ingest(collection, args.paths, args.jobs)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with open_collection(args.db) as collection:
+        count = collection.export(args.out, args.format)
+    if args.out:
+        print(f"wrote {count} records to {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    with open_collection(args.db) as collection:
+        found = collection.quotes(args.speaker, args.since, args.until, args.search)
+    for quote in found:
+        print(quote_line(quote).strip())
+    print(f"{len(found)} quotes", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with open_collection(args.db) as collection:
+        doc = collection.document(args.doc_id)
+    if doc is None:
+        raise UsageError(f"no document with id {args.doc_id!r}")
+    print(document_summary(doc))
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    corpus = example_corpus()
+    with tempfile.TemporaryDirectory(prefix="newstrace-demo-") as scratch:
+        db = args.db or str(Path(scratch) / "demo.db")
+        print(f"newstrace demo: ingesting the bundled examples from {corpus} into {db}\n")
+        with open_collection(db) as collection:
+            with _progress() as on_progress:
+                report = collection.ingest(
+                    [corpus], on_rejection=_report_rejection, on_progress=on_progress
+                )
+            print(collection_summary(collection, report))
+    # The examples include a malformed file on purpose: rejecting it is the
+    # demo working, not failing.
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "ingest": cmd_ingest,
+    "export": cmd_export,
+    "quotes": cmd_quotes,
+    "show": cmd_show,
+    "demo": cmd_demo,
+}
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,181 @@
+"""A collection of documents in a store: the Python API behind every interface.
+
+    import newstrace
+    collection = newstrace.open("news.db")
+    report = collection.ingest(["pages/"])
+    for quote in collection.quotes(speaker="Marovic", since="2024-01"):
+        print(quote.speaker, quote.text)
+
+The CLI, the HTTP API and the web pages call these same methods.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .config import Settings, load_settings
+from .export import FORMATS, export_collection
+from .link.duplicates import link_exact_duplicates
+from .model import Document, Entity, Quote, RawRecord, Rejection, Story
+from .read import read_inputs
+from .run import make_executor
+from .store import QuoteFilter, Store, open_store
+
+# Documents are stored in batches of this many: large enough for fast
+# transactions, small enough that an interrupted ingest loses little.
+STORE_BATCH = 200
+
+
+@dataclass(slots=True)
+class IngestReport:
+    ingested: int = 0
+    already_stored: int = 0
+    duplicates: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+
+    @property
+    def rejected(self) -> int:
+        return len(self.rejections)
+
+    def summary(self) -> str:
+        return (
+            f"ingested {self.ingested} documents, {self.duplicates} duplicates, "
+            f"{self.already_stored} already stored, {self.rejected} rejected"
+        )
+
+
+class Collection:
+    def __init__(self, store: Store, settings: Settings):
+        self.store = store
+        self.settings = settings
+
+    # --- ingesting -------------------------------------------------------
+    def ingest(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        jobs: int | None = None,
+        on_rejection: Callable[[Rejection], None] | None = None,
+        on_progress: Callable[[int], None] | None = None,
+    ) -> IngestReport:
+        """Read, process and store every article under `paths`; link the new ones.
+
+        Inputs already stored (the same bytes) are skipped. Bad inputs are
+        reported through `on_rejection` and kept in the store's rejection
+        log; they never stop the batch.
+        """
+        settings = self.settings.with_overrides(jobs=jobs)
+        report = IngestReport()
+
+        def reject(rejection: Rejection) -> None:
+            report.rejections.append(rejection)
+            if on_rejection:
+                on_rejection(rejection)
+
+        new_records = self._new_records(read_inputs(str(p) for p in paths), report, reject)
+        executor = make_executor(settings)
+        stored: list[Document] = []
+        batch: list[Document] = []
+        try:
+            for item in executor.map(new_records):
+                if isinstance(item, Rejection):
+                    reject(item)
+                    continue
+                batch.append(item)
+                if len(batch) >= STORE_BATCH:
+                    stored += self._store_batch(batch, reject)
+                    batch = []
+                if on_progress:
+                    on_progress(len(stored) + len(batch))
+            stored += self._store_batch(batch, reject)
+        finally:
+            executor.close()
+            self.store.add_rejections(report.rejections)
+        report.ingested = len(stored)
+        report.duplicates = link_exact_duplicates(self.store, stored)
+        return report
+
+    def _new_records(
+        self,
+        items: Iterable[RawRecord | Rejection],
+        report: IngestReport,
+        reject: Callable[[Rejection], None],
+    ) -> Iterator[RawRecord]:
+        """Raw records not stored yet, nor seen earlier in this batch."""
+        seen: set[str] = set()
+        for item in items:
+            if isinstance(item, Rejection):
+                reject(item)
+            elif item.sha256 in seen or self.store.known_hashes([item.sha256]):
+                report.already_stored += 1
+            else:
+                seen.add(item.sha256)
+                yield item
+
+    def _store_batch(self, batch: list[Document], reject: Callable[[Rejection], None]) -> list[Document]:
+        # A given id (JSON Lines) that another stored document already has
+        # would silently replace nothing and lose this one: report it.
+        taken = self.store.known_ids(doc.id for doc in batch)
+        keep = []
+        for doc in batch:
+            if doc.id in taken:
+                reject(Rejection(doc.source, f"id {doc.id!r} is already used by another document"))
+            else:
+                taken.add(doc.id)
+                keep.append(doc)
+        self.store.add_documents(keep)
+        return keep
+
+    # --- reading ---------------------------------------------------------
+    def document(self, doc_id: str) -> Document | None:
+        return self.store.document(doc_id)
+
+    def documents(self) -> Iterator[Document]:
+        return self.store.documents()
+
+    def quotes(
+        self,
+        speaker: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        search: str | None = None,
+        limit: int | None = None,
+    ) -> list[Quote]:
+        return self.store.quotes(QuoteFilter(speaker, since, until, search, limit=limit))
+
+    def entities(self) -> list[Entity]:
+        return self.store.entities()
+
+    def stories(self) -> list[Story]:
+        return self.store.stories()
+
+    def search(self, text: str, limit: int = 20) -> list[Document]:
+        return self.store.search_documents(text, limit)
+
+    def rejections(self) -> list[Rejection]:
+        return self.store.rejections()
+
+    def export(self, out: str | Path | None = None, format: str = "jsonl") -> int:
+        """Write the whole collection in SPEC's export schema; returns the record count."""
+        return export_collection(self.store, Path(out) if out is not None else None, format)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Collection:
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        self.close()
+
+
+def open(db: str | Path | None = None, **settings: Any) -> Collection:  # noqa: A001 - like builtins.open
+    """Open (creating if needed) the collection at `db`: a SQLite path or a database URL."""
+    resolved = load_settings(db=str(db) if db is not None else None, **settings)
+    return Collection(open_store(resolved.db), resolved)
+
+
+__all__ = ["FORMATS", "Collection", "IngestReport", "open"]

@@ -1,0 +1,1 @@
+"""Describe phase: title, site, author, stated publication date, language and categories."""

@@ -1,0 +1,131 @@
+"""The per-document pipeline: an ordered list of small stages.
+
+A stage is a class with `name`, the document fields it `needs`, the fields it
+`adds`, and `run(doc) -> doc`. The pipeline checks when it is built that every
+stage's needs are met by the reader or an earlier stage, so a misordered
+pipeline fails at once rather than on the thousandth document.
+
+Phases, in order (a later issue's stage slots into its phase):
+  clean     HTML extraction, text normalisation, boilerplate removal
+  describe  title, site, author, stated date, language
+  dates     temporal expressions, content date
+  quotes    quotations, cues, speaker mentions
+  entities  people, organisations, places
+Collection-wide work (duplicates, stories, quote families, origin) runs after
+the documents are stored: see `newstrace.link`.
+
+Executors (`newstrace.run`) decide where `Pipeline.process` runs; no stage
+knows how it is scheduled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar, Protocol
+
+from .config import Settings
+from .ids import document_id, sha256_hex
+from .model import Document, RawRecord
+
+# What every document has before the first stage runs.
+READER_FIELDS = frozenset({"id", "source", "sha256", "format", "raw", "is_html", "given"})
+
+
+class Stage(Protocol):
+    name: ClassVar[str]
+    needs: ClassVar[frozenset[str]]
+    adds: ClassVar[frozenset[str]]
+
+    def run(self, doc: Document) -> Document: ...
+
+
+class Pipeline:
+    def __init__(self, stages: Sequence[Stage]):
+        available = set(READER_FIELDS)
+        for stage in stages:
+            missing = stage.needs - available
+            if missing:
+                raise ValueError(
+                    f"stage {stage.name!r} needs {sorted(missing)}, which no earlier stage adds"
+                )
+            available |= stage.adds
+        self.stages = list(stages)
+
+    @property
+    def stage_names(self) -> list[str]:
+        return [stage.name for stage in self.stages]
+
+    def process(self, record: RawRecord) -> Document:
+        doc = new_document(record)
+        for stage in self.stages:
+            doc = stage.run(doc)
+        return doc
+
+
+def new_document(record: RawRecord) -> Document:
+    """A document as the reader hands it over; a given `id` is trusted (SPEC)."""
+    return Document(
+        id=record.given.get("id") or document_id(record.sha256),
+        source=record.source,
+        sha256=record.sha256,
+        format=record.format,
+        raw=record.content,
+        is_html=record.is_html,
+        given=dict(record.given),
+    )
+
+
+def build_pipeline(settings: Settings) -> Pipeline:
+    """The default pipeline, stage by stage, in phase order."""
+    # Imported here so that importing `newstrace.pipeline` stays cheap for
+    # executors that only need the class (e.g. to unpickle settings).
+    from .clean.extract_html import ExtractHtml
+    from .clean.normalise import NormaliseText
+    from .clean.boilerplate import RemoveBoilerplate
+    from .describe.title import DescribeTitle
+    from .describe.site import DescribeSite
+    from .describe.published import DescribePublished
+    from .describe.language import DescribeLanguage
+    from .link.fingerprint import FingerprintBody
+
+    return Pipeline(
+        [
+            ExtractHtml(timeout_seconds=settings.html_timeout_seconds),
+            NormaliseText(),
+            RemoveBoilerplate(),
+            DescribeTitle(),
+            DescribeSite(),
+            DescribePublished(),
+            DescribeLanguage(),
+            FingerprintBody(),
+        ]
+    )
+
+
+def analyse_page(
+    content: str,
+    *,
+    is_html: bool,
+    source: str = "<memory>",
+    given: dict[str, str] | None = None,
+    pipeline: Pipeline | None = None,
+) -> Document:
+    """Run the per-document pipeline on one page held in memory.
+
+    For notebooks and benchmarks; ingesting into a collection goes through
+    `newstrace.open(...).ingest(...)`. Build the pipeline once with
+    `build_pipeline(load_settings())` and pass it in when analysing many pages.
+    """
+    if pipeline is None:
+        from .config import load_settings
+
+        pipeline = build_pipeline(load_settings())
+    record = RawRecord(
+        source=source,
+        format="html" if is_html else "text",
+        content=content,
+        sha256=sha256_hex(content),
+        is_html=is_html,
+        given=dict(given or {}),
+    )
+    return pipeline.process(record)

@@ -1,0 +1,73 @@
+"""Schema migrations for the SQL stores, registered by version number.
+
+A store's schema version is the highest migration applied; opening a store
+applies the missing ones in order, each in its own transaction. A new schema
+change is a new function here, never an edit of an old one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+Migration = Callable[[], list[str]]
+MIGRATIONS: dict[int, Migration] = {}
+
+
+def migration(version: int) -> Callable[[Migration], Migration]:
+    def register(function: Migration) -> Migration:
+        if version in MIGRATIONS:
+            raise ValueError(f"migration {version} is registered twice")
+        MIGRATIONS[version] = function
+        return function
+
+    return register
+
+
+def latest_version() -> int:
+    return max(MIGRATIONS)
+
+
+@migration(1)
+def initial_schema() -> list[str]:
+    return [
+        """CREATE TABLE documents (
+            id TEXT PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, source TEXT NOT NULL,
+            format TEXT NOT NULL, is_html INTEGER NOT NULL, url TEXT, site TEXT, title TEXT,
+            title_language TEXT, language TEXT, author TEXT, published TEXT, published_text TEXT,
+            published_precision TEXT, categories TEXT NOT NULL, body TEXT NOT NULL,
+            removed TEXT NOT NULL, content_date TEXT, content_date_basis TEXT, republished INTEGER,
+            republished_from TEXT, duplicate_of TEXT, story_id TEXT, body_hash TEXT,
+            given TEXT NOT NULL, ingested_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)""",
+        "CREATE INDEX documents_body_hash ON documents(body_hash)",
+        "CREATE INDEX documents_story ON documents(story_id)",
+        "CREATE INDEX documents_published ON documents(published)",
+        # The bytes as read, so that documents can be re-processed when the
+        # stages improve without asking users for their files again.
+        "CREATE TABLE raw_inputs (sha256 TEXT PRIMARY KEY, content BLOB NOT NULL)",
+        """CREATE TABLE quotes (
+            id TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id),
+            text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, kind TEXT NOT NULL,
+            speaker TEXT, speaker_id TEXT, part_of TEXT, speaker_mention TEXT,
+            speaker_start INTEGER, speaker_end INTEGER, cue TEXT, cue_start INTEGER,
+            cue_end INTEGER, said_on TEXT, venue TEXT, family_id TEXT, first_document_id TEXT)""",
+        "CREATE INDEX quotes_document ON quotes(document_id)",
+        "CREATE INDEX quotes_speaker ON quotes(speaker_id)",
+        """CREATE TABLE date_mentions (
+            id TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id),
+            text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, kind TEXT NOT NULL,
+            value TEXT, anchor TEXT)""",
+        "CREATE INDEX date_mentions_document ON date_mentions(document_id)",
+        """CREATE TABLE mentions (
+            document_id TEXT NOT NULL REFERENCES documents(id), text TEXT NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL, entity_id TEXT)""",
+        "CREATE INDEX mentions_document ON mentions(document_id)",
+        """CREATE TABLE entities (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, aliases TEXT NOT NULL,
+            roles TEXT NOT NULL, mentions INTEGER NOT NULL)""",
+        """CREATE TABLE stories (
+            id TEXT PRIMARY KEY, title TEXT NOT NULL, document_ids TEXT NOT NULL,
+            first_document_id TEXT NOT NULL, date TEXT)""",
+        """CREATE TABLE rejections (
+            source TEXT NOT NULL, reason TEXT NOT NULL,
+            at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY (source, reason))""",
+    ]

@@ -1,0 +1,273 @@
+"""The embedded SQLite store: WAL, one writer, FTS5 search, migrations.
+
+Full-text search uses external-content FTS5 tables kept in step by
+triggers, so the text is stored once.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ..errors import StoreError
+from ..model import DateMention, Document, Entity, Quote, Rejection, Story
+from . import rows
+from .base import LinkUpdate, QuoteFilter, Store
+from .migrations import MIGRATIONS, latest_version, migration
+
+# SQLite accepts at most 999 host parameters in old builds; stay below.
+_BATCH = 500
+_FTS_TERM = re.compile(r"\w+", re.UNICODE)
+
+
+@migration(2)
+def full_text_search() -> list[str]:
+    """FTS5 over document titles and bodies and over quote texts (SQLite only)."""
+    statements = []
+    for table, columns in (("documents", "title, body"), ("quotes", "text")):
+        new = ", ".join(f"new.{c.strip()}" for c in columns.split(","))
+        old = ", ".join(f"old.{c.strip()}" for c in columns.split(","))
+        statements += [
+            f"CREATE VIRTUAL TABLE {table}_fts USING fts5({columns}, content='{table}', "
+            f"content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')",
+            f"CREATE TRIGGER {table}_fts_insert AFTER INSERT ON {table} BEGIN "
+            f"INSERT INTO {table}_fts(rowid, {columns}) VALUES (new.rowid, {new}); END",
+            f"CREATE TRIGGER {table}_fts_delete AFTER DELETE ON {table} BEGIN "
+            f"INSERT INTO {table}_fts({table}_fts, rowid, {columns}) VALUES ('delete', old.rowid, {old}); END",
+            f"CREATE TRIGGER {table}_fts_update AFTER UPDATE ON {table} BEGIN "
+            f"INSERT INTO {table}_fts({table}_fts, rowid, {columns}) VALUES ('delete', old.rowid, {old}); "
+            f"INSERT INTO {table}_fts(rowid, {columns}) VALUES (new.rowid, {new}); END",
+        ]
+    return statements
+
+
+def fts_query(text: str) -> str | None:
+    """User words as an FTS5 query that cannot be a syntax error: every word, quoted."""
+    terms = _FTS_TERM.findall(text)
+    return " ".join(f'"{term}"' for term in terms) if terms else None
+
+
+def _placeholders(count: int) -> str:
+    return ",".join("?" * count)
+
+
+def _chunks(items: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(items), _BATCH):
+        yield items[start : start + _BATCH]
+
+
+class SqliteStore(Store):
+    def __init__(self, path: str, *, read_only: bool = False):
+        self.url = path
+        try:
+            if read_only:
+                self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            else:
+                if path != ":memory:":
+                    Path(path).parent.mkdir(parents=True, exist_ok=True)
+                self._db = sqlite3.connect(path, check_same_thread=False)
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=NORMAL")
+                self._db.execute("PRAGMA foreign_keys=ON")
+                self._migrate()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{path}: cannot open as a newstrace SQLite store ({error})") from None
+        self._db.row_factory = sqlite3.Row
+        self._db.execute("PRAGMA busy_timeout=10000")
+
+    # --- schema ----------------------------------------------------------
+    def schema_version(self) -> int:
+        return self._db.execute("PRAGMA user_version").fetchone()[0]
+
+    def _migrate(self) -> None:
+        current = self.schema_version()
+        if current > latest_version():
+            raise StoreError(
+                f"{self.url}: written by a newer newstrace (schema {current}, this one knows {latest_version()})"
+            )
+        for version in sorted(v for v in MIGRATIONS if v > current):
+            with self._db:
+                for statement in MIGRATIONS[version]():
+                    self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version={version}")
+
+    # --- writing ---------------------------------------------------------
+    def _known(self, column: str, values: Iterable[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(list(set(values))):
+            query = f"SELECT {column} FROM documents WHERE {column} IN ({_placeholders(len(chunk))})"
+            found.update(row[0] for row in self._db.execute(query, chunk))
+        return found
+
+    def known_hashes(self, sha256s: Iterable[str]) -> set[str]:
+        return self._known("sha256", sha256s)
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        return self._known("id", ids)
+
+    def add_documents(self, docs: Iterable[Document]) -> int:
+        added = 0
+        with self._db:
+            for doc in docs:
+                cursor = self._db.execute(
+                    f"INSERT OR IGNORE INTO documents ({','.join(rows.DOCUMENT_COLUMNS)}) "
+                    f"VALUES ({_placeholders(len(rows.DOCUMENT_COLUMNS))})",
+                    rows.document_row(doc),
+                )
+                if cursor.rowcount == 0:
+                    continue
+                added += 1
+                self._db.execute(
+                    "INSERT OR IGNORE INTO raw_inputs (sha256, content) VALUES (?, ?)",
+                    (doc.sha256, rows.compress(doc.raw)),
+                )
+                self._insert_many("quotes", rows.QUOTE_COLUMNS, map(rows.quote_row, doc.quotes))
+                self._insert_many(
+                    "date_mentions", rows.DATE_MENTION_COLUMNS, map(rows.date_mention_row, doc.date_mentions)
+                )
+                self._insert_many(
+                    "mentions",
+                    rows.MENTION_COLUMNS,
+                    ((m.document_id, m.text, m.start, m.end, m.entity_id) for m in doc.mentions),
+                )
+        return added
+
+    def _insert_many(self, table: str, columns: tuple[str, ...], values: Iterable[tuple[Any, ...]]) -> None:
+        quoted = ",".join(f'"{c}"' for c in columns)
+        self._db.executemany(
+            f"INSERT OR REPLACE INTO {table} ({quoted}) VALUES ({_placeholders(len(columns))})", values
+        )
+
+    def add_rejections(self, rejections: Iterable[Rejection]) -> None:
+        with self._db:
+            self._db.executemany(
+                "INSERT OR IGNORE INTO rejections (source, reason) VALUES (?, ?)",
+                ((r.source, r.reason) for r in rejections),
+            )
+
+    def update_links(self, updates: Iterable[LinkUpdate]) -> None:
+        with self._db:
+            for update in updates:
+                if not update.fields:
+                    continue
+                assignments = ", ".join(f"{name} = ?" for name in update.fields)
+                self._db.execute(
+                    f"UPDATE documents SET {assignments} WHERE id = ?",
+                    (*update.fields.values(), update.document_id),
+                )
+
+    def put_stories(self, stories: Iterable[Story]) -> None:
+        with self._db:
+            self._insert_many("stories", rows.STORY_COLUMNS, map(rows.story_row, stories))
+
+    def put_entities(self, entities: Iterable[Entity]) -> None:
+        with self._db:
+            self._insert_many("entities", rows.ENTITY_COLUMNS, map(rows.entity_row, entities))
+
+    # --- reading ---------------------------------------------------------
+    def _documents_where(self, where: str = "", params: Iterable[Any] = ()) -> Iterator[Document]:
+        query = f"SELECT {','.join(rows.DOCUMENT_COLUMNS)} FROM documents {where} ORDER BY id"
+        for row in self._db.execute(query, tuple(params)):
+            yield rows.document_from_row(dict(row))
+
+    def document(self, doc_id: str) -> Document | None:
+        found = next(self._documents_where("WHERE id = ?", (doc_id,)), None)
+        if found is None:
+            return None
+        raw = self._db.execute("SELECT content FROM raw_inputs WHERE sha256 = ?", (found.sha256,)).fetchone()
+        found.raw = rows.decompress(raw[0]) if raw else ""
+        found.quotes = self.quotes(QuoteFilter(document_id=doc_id))
+        found.date_mentions = self.date_mentions(doc_id)
+        return found
+
+    def documents(self, ids: Iterable[str] | None = None) -> Iterator[Document]:
+        if ids is None:
+            yield from self._documents_where()
+            return
+        for chunk in _chunks(sorted(set(ids))):
+            yield from self._documents_where(f"WHERE id IN ({_placeholders(len(chunk))})", chunk)
+
+    def documents_with_body_hash(self, body_hashes: Iterable[str]) -> list[Document]:
+        found: list[Document] = []
+        for chunk in _chunks(sorted(set(body_hashes))):
+            found += self._documents_where(f"WHERE body_hash IN ({_placeholders(len(chunk))})", chunk)
+        return found
+
+    def quotes(self, query: QuoteFilter = QuoteFilter()) -> list[Quote]:
+        conditions, params = [], []
+        if query.document_id:
+            conditions.append("q.document_id = ?")
+            params.append(query.document_id)
+        if query.speaker:
+            conditions.append(
+                "(q.speaker LIKE ? OR q.speaker_id IN "
+                "(SELECT id FROM entities WHERE name LIKE ? OR aliases LIKE ?))"
+            )
+            params += [f"%{query.speaker}%"] * 3
+        # A quote's date is when it was said, else when its document's events happened, else the page date.
+        quote_date = "COALESCE(q.said_on, d.content_date, d.published)"
+        if query.since:
+            conditions.append(f"{quote_date} >= ?")
+            params.append(query.since)
+        if query.until:
+            # "until 2022-01" includes every day of January 2022.
+            conditions.append(f"substr({quote_date}, 1, ?) <= ?")
+            params += [len(query.until), query.until]
+        if query.search:
+            match = fts_query(query.search)
+            if match is None:
+                return []
+            conditions.append("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+            params.append(match)
+        where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+        limit = f"LIMIT {int(query.limit)}" if query.limit else ""
+        columns = ",".join(f'q."{c}"' for c in rows.QUOTE_COLUMNS)
+        sql = (
+            f"SELECT {columns} FROM quotes q JOIN documents d ON d.id = q.document_id {where} "
+            f"ORDER BY {quote_date}, q.document_id, q.start {limit}"
+        )
+        return [rows.quote_from_row(dict(row)) for row in self._db.execute(sql, params)]
+
+    def date_mentions(self, document_id: str | None = None) -> list[DateMention]:
+        columns = ",".join(f'"{c}"' for c in rows.DATE_MENTION_COLUMNS)
+        where, params = ("WHERE document_id = ?", (document_id,)) if document_id else ("", ())
+        sql = f"SELECT {columns} FROM date_mentions {where} ORDER BY document_id, start"
+        return [rows.date_mention_from_row(dict(row)) for row in self._db.execute(sql, params)]
+
+    def entities(self) -> list[Entity]:
+        sql = f"SELECT {','.join(rows.ENTITY_COLUMNS)} FROM entities ORDER BY id"
+        return [rows.entity_from_row(dict(row)) for row in self._db.execute(sql)]
+
+    def stories(self) -> list[Story]:
+        sql = f"SELECT {','.join(rows.STORY_COLUMNS)} FROM stories ORDER BY id"
+        return [rows.story_from_row(dict(row)) for row in self._db.execute(sql)]
+
+    def rejections(self) -> list[Rejection]:
+        return [
+            Rejection(row["source"], row["reason"])
+            for row in self._db.execute("SELECT source, reason FROM rejections ORDER BY source, reason")
+        ]
+
+    def search_documents(self, text: str, limit: int = 20) -> list[Document]:
+        match = fts_query(text)
+        if match is None:
+            return []
+        ids = [
+            row[0]
+            for row in self._db.execute(
+                "SELECT d.id FROM documents_fts f JOIN documents d ON d.rowid = f.rowid "
+                "WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts) LIMIT ?",
+                (match, limit),
+            )
+        ]
+        by_id = {doc.id: doc for doc in self.documents(ids)}
+        return [by_id[i] for i in ids]
+
+    def count_documents(self) -> int:
+        return self._db.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    def close(self) -> None:
+        self._db.close()
