@@ -7,7 +7,7 @@ responses, the way a crawler stores them) and a JSON Lines file holding 40
 others (as `html` records with their URLs), then runs the CLI over the 181
 `.html.gz` pages, the WARC and the JSON Lines file; then once more. Reports
 documents ingested, rejections, the second run's additions (must be 0),
-throughput and peak memory of the ingesting process.
+throughput, and the peak memory of the parent process (workers come on top).
 """
 
 from __future__ import annotations
@@ -85,7 +85,7 @@ def main() -> int:
         inputs = [str(aeb / "html"), str(warc), str(jsonl)]
         print(machine_line())
         print(f"inputs: 181 AEB .html.gz pages, a WARC of {PAGES_IN_WARC} of them, a JSON Lines file of {PAGES_IN_JSONL}")
-        print(f"{'run':8s} {'exit':>4s} {'ingested':>8s} {'dupl.':>6s} {'already':>7s} {'rejected':>8s} {'seconds':>8s} {'docs/s':>7s} {'peak MiB':>8s}")
+        print(f"{'run':8s} {'exit':>4s} {'ingested':>8s} {'dupl.':>6s} {'already':>7s} {'rejected':>8s} {'seconds':>8s} {'docs/s':>7s} {'parent MiB':>10s}")
         for run in ("first", "again"):
             result, seconds, peak = run_cli(["ingest", *inputs, "--db", db, "--jobs", str(args.jobs)])
             summary = _SUMMARY.search(result.stdout)
@@ -94,7 +94,7 @@ def main() -> int:
                 return 1
             ingested, duplicates, already, rejected = map(int, summary.groups())
             rate = (ingested + already) / seconds
-            print(f"{run:8s} {result.returncode:4d} {ingested:8d} {duplicates:6d} {already:7d} {rejected:8d} {seconds:8.1f} {rate:7.1f} {peak:8.0f}")
+            print(f"{run:8s} {result.returncode:4d} {ingested:8d} {duplicates:6d} {already:7d} {rejected:8d} {seconds:8.1f} {rate:7.1f} {peak:10.0f}")
             for line in result.stderr.splitlines():
                 if not line.startswith("peak_rss_kib"):
                     print(f"  stderr: {line}")

@@ -120,3 +120,16 @@ def test_demo_runs_on_the_bundled_examples() -> None:
     out = result.stdout.decode()
     assert "Documents by site" in out and "Duplicates" in out
     assert "broken.html" in out  # the deliberately malformed example is reported
+
+
+@pytest.mark.skipif(not (REPO.parent / "shared" / "seeds").is_dir(), reason="../shared/seeds not found")
+def test_seeds_ingest_to_five_documents_with_every_field(db_path, tmp_path) -> None:
+    result = newstrace("ingest", str(REPO.parent / "shared" / "seeds"), "--db", db_path)
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "seeds.jsonl"
+    newstrace("export", "--db", db_path, "--out", str(out))
+    documents = [json.loads(line) for line in out.read_text().splitlines() if '"type": "document"' in line]
+    assert len(documents) == 5
+    for doc in documents:
+        for field, kind in DOCUMENT_FIELDS.items():
+            assert isinstance(doc[field], kind), (doc["source"], field, doc[field])

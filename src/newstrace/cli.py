@@ -10,16 +10,15 @@ import argparse
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from . import __version__
-from .collection import Collection
+from .collection import Collection, IngestReport
 from .collection import open as open_collection
 from .errors import NewstraceError, UsageError
 from .examples import example_corpus
 from .export import FORMATS
-from .model import Rejection
+from .progress import reporter
 from .summary import collection_summary, document_summary, quote_line
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -84,26 +83,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
-def _report_rejection(rejection: Rejection) -> None:
-    print(f"newstrace: {rejection}", file=sys.stderr, flush=True)
-
-
-def _progress() -> AbstractContextManager[Callable[[int], None] | None]:
-    """A live document counter when a person is watching stderr; nothing otherwise."""
-    if not sys.stderr.isatty():
-        return nullcontext(None)
-    from .progress import live_counter
-
-    return live_counter("ingesting")
-
-
-def _ingest(collection: Collection, paths: list[str], jobs: int | None) -> int:
-    with _progress() as on_progress:
-        report = collection.ingest(
-            paths, jobs=jobs, on_rejection=_report_rejection, on_progress=on_progress
+def _ingest(collection: Collection, paths: list[str], jobs: int | None = None) -> IngestReport:
+    """Ingest with a live counter on a terminal, and one stderr line per rejected input."""
+    with reporter("ingesting") as report_to:
+        return collection.ingest(
+            paths,
+            jobs=jobs,
+            on_rejection=lambda rejection: report_to.problem(f"newstrace: {rejection}"),
+            on_progress=report_to.progress,
         )
-    print(report.summary())
-    return EXIT_REJECTED if report.rejected else EXIT_OK
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -112,7 +100,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     with open_collection(args.db) as collection:
-        return _ingest(collection, args.paths, args.jobs)
+        report = _ingest(collection, args.paths, args.jobs)
+    print(report.summary())
+    return EXIT_REJECTED if report.rejected else EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -147,10 +137,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         db = args.db or str(Path(scratch) / "demo.db")
         print(f"newstrace demo: ingesting the bundled examples from {corpus} into {db}\n")
         with open_collection(db) as collection:
-            with _progress() as on_progress:
-                report = collection.ingest(
-                    [corpus], on_rejection=_report_rejection, on_progress=on_progress
-                )
+            report = _ingest(collection, [corpus])
             print(collection_summary(collection, report))
     # The examples include a malformed file on purpose: rejecting it is the
     # demo working, not failing.

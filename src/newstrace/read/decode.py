@@ -95,7 +95,13 @@ def _utf16_without_bom(data: bytes) -> str | None:
     half = max(len(sample) // 2, 1)
     zeros_even, zeros_odd = sample[0::2].count(0), sample[1::2].count(0)
     if zeros_odd > 0.6 * half and zeros_even < 0.05 * half:
-        return _try_decode(data, "utf-16-le")
-    if zeros_even > 0.6 * half and zeros_odd < 0.05 * half:
-        return _try_decode(data, "utf-16-be")
-    return None
+        text = _try_decode(data, "utf-16-le")
+    elif zeros_even > 0.6 * half and zeros_odd < 0.05 * half:
+        text = _try_decode(data, "utf-16-be")
+    else:
+        return None
+    # Binary data can have the same NUL pattern (a table of 16-bit numbers);
+    # text, unlike it, has words.
+    if text is None or not any(ch.isspace() for ch in text[:2000]):
+        return None
+    return text

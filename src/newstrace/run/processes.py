@@ -30,9 +30,9 @@ def _process_in_worker(record: RawRecord) -> Document | Rejection:
 class ProcessExecutor:
     def __init__(self, settings: Settings):
         self.settings = settings
-        # "spawn" would re-import everything per worker; "fork" shares the
-        # parent's loaded modules and is safe here because workers start
-        # before any threads or connections are made in this executor.
+        # "fork" shares the parent's loaded modules ("spawn" would import
+        # trafilatura and its models again in every worker). Workers touch
+        # nothing of the parent's but the settings: not its store connection.
         context = multiprocessing.get_context("fork")
         self._pool = context.Pool(settings.jobs, initializer=_start_worker, initargs=(settings,))
 
