@@ -1,0 +1,138 @@
+"""Words of time in English and German, and the regex fragments built from them.
+
+No library lists these the way a *finder* needs them (dateparser parses a
+string it is given; it does not find one in running text), so they are
+written here. Everything is compiled once, at import.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    [
+        "january jan januar jänner",
+        "february feb febr februar",
+        "march mar märz maerz",
+        "april apr",
+        "may mai",
+        "june jun juni",
+        "july jul juli",
+        "august aug",
+        "september sep sept",
+        "october oct oktober okt",
+        "november nov",
+        "december dec dezember dez",
+    ],
+    start=1,
+):
+    for _name in _names.split():
+        MONTHS[_name] = _number
+
+WEEKDAYS: dict[str, int] = {}  # ISO: Monday = 1
+for _number, _names in enumerate(
+    [
+        "monday mon montag",
+        "tuesday tue tues dienstag",
+        "wednesday wed mittwoch",
+        "thursday thu thur thurs donnerstag",
+        "friday fri freitag",
+        "saturday sat samstag sonnabend",
+        "sunday sun sonntag",
+    ],
+    start=1,
+):
+    for _name in _names.split():
+        WEEKDAYS[_name] = _number
+
+_UNITS_EN = {
+    "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
+    "weekend": "WE", "fortnight": "2W", "month": "M", "quarter": "Q", "year": "Y",
+    "decade": "DE", "century": "CE", "centurie": "CE",
+}
+_UNITS_DE = {
+    "sekunde": "S", "minute": "M", "stunde": "H", "tag": "D", "nacht": "D", "woche": "W",
+    "wochenende": "WE", "monat": "M", "quartal": "Q", "jahr": "Y", "jahrzehnt": "DE",
+    "jahrhundert": "CE",
+}
+TIME_UNITS = {"S", "M_T", "H"}
+
+
+def unit_code(word: str) -> tuple[str, bool]:
+    """'hours' -> ('H', True): the TIMEX3 letter and whether it is a time unit."""
+    w = word.lower().rstrip(".")
+    for stem, code in sorted({**_UNITS_EN, **_UNITS_DE}.items(), key=lambda kv: -len(kv[0])):
+        if w == stem or w.startswith(stem) and len(w) - len(stem) <= 2:
+            is_time = code in ("S", "H") or (code == "M" and stem in ("minute",))
+            return code, is_time
+    raise KeyError(word)
+
+
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "ein": 1, "eine": 1, "einem": 1, "einen": 1, "einer": 1, "eines": 1, "zwei": 2,
+    "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
+    "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20, "dreißig": 30, "vierzig": 40,
+    "fünfzig": 50, "hundert": 100,
+}
+VAGUE_NUMBERS = {
+    "few", "a few", "several", "some", "many", "couple of", "a couple of", "the couple of",
+    "mehrere", "einige", "wenige", "ein paar", "viele", "numerous", "dozens of", "hundreds of",
+}
+
+ORDINALS: dict[str, int] = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "ersten": 1, "erste": 1, "zweiten": 2, "zweite": 2, "dritten": 3, "dritte": 3,
+    "vierten": 4, "vierte": 4,
+}
+
+SEASONS = {
+    "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
+    "frühling": "SP", "frühjahr": "SP", "sommer": "SU", "herbst": "FA",
+}
+
+
+def alternation(words: object) -> str:
+    """A regex alternation, longest first so that 'sept' beats 'sep'."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+
+
+_DIGIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+NUMBER = (
+    rf"(?:\d+(?:[.,]\d+)?|(?:{_TENS})(?:[- ](?:{_DIGIT_WORDS}))?|"
+    rf"{alternation(w for w in NUMBER_WORDS if w not in ('hundred', 'hundert'))}|"
+    rf"{alternation(VAGUE_NUMBERS)}|half an?)"
+)
+MONTH = rf"(?:{alternation(MONTHS)})\.?"
+WEEKDAY = rf"(?:{alternation(w for w in WEEKDAYS if len(w) > 3)})"
+WEEKDAY_SHORT = rf"(?:{alternation(WEEKDAYS)})\.?"
+UNIT_EN = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|centuries|century)"
+UNIT_DE = (
+    r"(?:Sekunden?|Minuten?|Stunden?|Tage?n?|Tages|Nächte?n?|Wochen?|Wochenenden?|Monate?n?|Monats|"
+    r"Quartale?n?|Jahre?n?|Jahres|Jahrzehnte?n?|Jahrhunderte?n?)"
+)
+YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+
+
+def number_value(word: str) -> int | None:
+    """'twenty four' -> 24, '3' -> 3, 'several' -> None (a vague amount: X in TIMEX3)."""
+    w = word.lower().strip()
+    if w in VAGUE_NUMBERS or w.startswith("half"):
+        return None
+    if re.fullmatch(r"\d+", w):
+        return int(w)
+    if re.fullmatch(r"\d+[.,]\d+", w):
+        return None
+    total = 0
+    for part in re.split(r"[- ]", w):
+        if part not in NUMBER_WORDS:
+            return None
+        total += NUMBER_WORDS[part]
+    return total

@@ -1,0 +1,99 @@
+"""When and where a quote was said: the date mention in its sentence, or in the one before.
+
+"In an interview with CNN on Sunday, Blinken said: ..." gives the quote
+said_on 2022-01-09 (Sunday anchored to the page date) and venue "CNN interview".
+A line that only introduces the quote ("Blinken replied:") belongs to the
+quote, so the sentence before *that* is the preceding sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from ..model import DateMention, Document, Quote
+from .anchoring import sentence_tense
+
+_SENTENCE_END = re.compile(r"(?<=[.!?:])[\"”’]?\s+|\n+")
+_CONCRETE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?(?:T[\w:]+)?$")
+_VENUE = re.compile(
+    r"\b(?:(?P<noun>(?i:interview|conversation)|talk|press conference|news conference|briefing|speech|statement|podcast|op-ed)"
+    r"\s+(?:with|to|on)\s+(?P<org>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*)*)"
+    r"|(?i:told|speaking to|speaking with|talking to|in remarks to)\s+(?P<org2>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*)*)"
+    r"|(?P<org3>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*)*)\s+(?P<noun3>interview|broadcast))"
+)
+_WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "On", "In", "Last", "This"}
+_VENUE_NAMES = {"conversation": "interview", "talk": "interview", "news conference": "press conference"}
+
+
+def sentences(body: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(body):
+        if match.start() > start:
+            spans.append((start, match.start()))
+        start = match.end()
+    if start < len(body):
+        spans.append((start, len(body)))
+    return spans
+
+
+def _context(body: str, spans: list[tuple[int, int]], position: int) -> list[tuple[int, int]]:
+    """The quote's sentence, then the one before (skipping a bare 'He said:' line)."""
+    index = next((i for i, (s, e) in enumerate(spans) if s <= position < e or position < s), len(spans) - 1)
+    chosen = [spans[index]]
+    back = index - 1
+    if back >= 0 and body[spans[back][0] : spans[back][1]].rstrip().endswith(":") and len(body[spans[back][0] : spans[back][1]]) < 60:
+        chosen.append(spans[back])
+        back -= 1
+    if back >= 0:
+        chosen.append(spans[back])
+    return chosen
+
+
+def _venue(text: str) -> str | None:
+    match = _VENUE.search(text)
+    if not match:
+        return None
+    org = match["org"] or match["org2"] or match["org3"]
+    words = [w for w in org.split() if w not in _WEEKDAYS]
+    if not words:
+        return None
+    noun = match["noun"] or match["noun3"] or "interview"
+    return f"{' '.join(words)} {_VENUE_NAMES.get(noun.lower(), noun.lower())}"
+
+
+def date_quotes(doc: Document) -> Document:
+    spans = sentences(doc.body)
+    # a date in a future clause ("talks which will take place on Tuesday") is
+    # when something will happen, not when the quote was said
+    usable = [
+        m for m in doc.date_mentions
+        if m.kind in ("date", "time") and m.value and _CONCRETE.match(m.value)
+        and not (m.anchor and m.value[:10] > m.anchor)
+        and sentence_tense(doc.body, m.start, m.end) != "future"
+    ]
+    for quote in doc.quotes:
+        position = quote.cue_span[0] if quote.cue_span else quote.start
+        for start, end in _context(doc.body, spans, position):
+            inside: list[DateMention] = [m for m in usable if start <= m.start < end]
+            if quote.said_on is None and inside:
+                nearest = min(inside, key=lambda m: abs(m.start - position))
+                quote.said_on = nearest.value[:10] if nearest.value else None
+                quote.venue = quote.venue or _venue(doc.body[start:end])
+            elif quote.venue is None and quote.said_on is None:
+                quote.venue = _venue(doc.body[start:end])
+            if quote.said_on:
+                break
+    return doc
+
+
+class DateQuotes:
+    name: ClassVar[str] = "date_quotes"
+    needs: ClassVar[frozenset[str]] = frozenset({"date_mentions", "quotes"})
+    adds: ClassVar[frozenset[str]] = frozenset({"said_on"})
+
+    def run(self, doc: Document) -> Document:
+        return date_quotes(doc)
+
+
+__all__ = ["DateQuotes", "date_quotes", "Quote"]
