@@ -1,0 +1,102 @@
+"""Canonical entities of one document: surnames resolved to full names,
+roles and aliases gathered, ids derived from the normalised full name.
+
+The id depends only on the canonical name, so the same person gets the same
+id in every document and outlet (cross-document identity for free when the
+full name is written the same way; a collection-level merge of spelling
+variants, "Dmitri"/"Dmitry", is left to a later stage).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..ids import derive_id
+from ..model import Entity, EntityKind
+from .names import NameMention, find_names
+
+# "Dmitry Peskov, the Kremlin spokesman," gives the role after the name.
+_APPOSITIVE_RE = re.compile(r",\s+(?:the|a|an|der|die)\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+),")
+_PLACE_PREPOSITION_RE = re.compile(r"\b(?:in|at|from|near|to|across|nach|aus|bei)\s+$")
+
+
+def normalise_name(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.casefold().replace("’", "'").split())
+
+
+def entity_id(name: str) -> str:
+    return derive_id("e", normalise_name(name))
+
+
+@dataclass(slots=True)
+class EntityIndex:
+    """What one body says about whom: mentions, each pointing at an entity."""
+
+    body: str
+    mentions: list[tuple[NameMention, Entity]] = field(default_factory=list)
+    by_key: dict[str, Entity] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, body: str) -> EntityIndex:
+        index = cls(body)
+        names = find_names(body)
+        full_person_names: dict[str, str] = {}  # surname -> first full name seen
+        for mention in names:
+            words = mention.name.split()
+            if mention.kind_hint == "person" and len(words) >= 2:
+                full_person_names.setdefault(words[-1], mention.name)
+        for mention in names:
+            words = mention.name.split()
+            canonical, kind = mention.name, mention.kind_hint
+            if words[-1] in full_person_names and kind in (None, "person"):
+                full = full_person_names[words[-1]]
+                if len(words) == 1 or words[0] == full.split()[0]:
+                    canonical, kind = full, "person"
+            if kind is None and _PLACE_PREPOSITION_RE.search(body, max(0, mention.start - 12), mention.start):
+                kind = "place"
+            if kind is None:
+                continue
+            entity = index.add(canonical, kind)
+            entity.mentions += 1
+            if mention.name != canonical and mention.name not in entity.aliases:
+                entity.aliases.append(mention.name)
+            for role in (mention.role, index._appositive_role(mention)):
+                if role and kind == "person" and role not in entity.roles:
+                    entity.roles.append(role)
+            index.mentions.append((mention, entity))
+        return index
+
+    def add(self, name: str, kind: EntityKind) -> Entity:
+        key = normalise_name(name)
+        entity = self.by_key.get(key)
+        if entity is None:
+            entity = Entity(id=entity_id(name), name=name, kind=kind)
+            self.by_key[key] = entity
+        return entity
+
+    def _appositive_role(self, mention: NameMention) -> str | None:
+        match = _APPOSITIVE_RE.match(self.body, mention.end)
+        return match.group(1) if match else None
+
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        """The entity whose mention lies inside [start, end) (the last one wins: the head)."""
+        found = None
+        for mention, entity in self.mentions:
+            if start <= mention.start and mention.end <= end:
+                found = entity
+        return found
+
+    def persons_before(self, offset: int) -> list[tuple[int, Entity]]:
+        """Person mentions before `offset`, nearest first."""
+        return sorted(
+            ((m.start, e) for m, e in self.mentions if e.kind == "person" and m.end <= offset),
+            key=lambda pair: -pair[0],
+        )
+
+    @property
+    def entities(self) -> list[Entity]:
+        return sorted(self.by_key.values(), key=lambda e: (e.kind, e.name))

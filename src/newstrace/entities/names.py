@@ -1,0 +1,221 @@
+"""Find capitalised names in a body and split each into a role and a name.
+
+"US Secretary of State Antony Blinken" -> role "US Secretary of State", name
+"Antony Blinken"; "Kremlin spokesman Dmitry Peskov" -> role "Kremlin
+spokesman". Capitalisation and title words carry the signal; the kind
+(person / organisation / place) is a guess from the words of the name, and
+persons are confirmed later by a title, a first+last name shape or a
+reporting verb.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A period belongs to a name token only in initials and abbreviations, so that
+# runs stop at sentence ends ("... the USSR. Blinken said").
+_CAP = (
+    r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Col|Lt|Capt|Prof)\.|"
+    r"[A-ZÀ-ÖØ-Þ][\w’'-]*)"
+)
+# Runs never cross a line break: headlines and labels sit on their own lines.
+_JOIN = r"(?:[ \t]+(?:of|for|the|de|von|van|der|du|al|bin|da|di|le|la|y)[ \t]+|[ \t]+)"
+NAME_RUN_RE = re.compile(rf"(?<![\w’'-]){_CAP}(?:{_JOIN}{_CAP})*")
+# A lowercase role noun between a capitalised affiliation and a name.
+LOWER_ROLE_RE = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|minister|secretary|leader|chief|adviser|advisor|"
+    r"master|director|official|ambassador|envoy|senator|governor|mayor|president|chairman|"
+    r"chairwoman|commander|prosecutor|lawyer|attorney|analyst|economist|professor|"
+    r"correspondent|editor|anchor|host|coach|founder|researcher|expert)\s+$"
+)
+
+TITLE_WORDS = frozenset(
+    """President Presidents Secretary Secretary-General Under-Secretary Undersecretary Minister Prime
+    Foreign Defense Defence State Affairs Spokesman Spokeswoman Chancellor Senator Sen. Rep.
+    Representative Gov. Governor Mayor General Gen. Dr. Mr. Mrs. Ms. Miss Prof. Professor Judge
+    Justice Ambassador Chairman Chairwoman Director Chief Deputy Vice King Queen Prince Princess
+    Pope Sheriff Commissioner Speaker Leader Former Energy Interior Finance Treasury Health
+    Attorney Press Homeland Security Commerce Trade Economy Labor Labour Education Justice
+    Agriculture Transport National Sir Lord Lady Archbishop Bishop Colonel Col. Captain Capt.
+    Lieutenant Lt. Sergeant Sgt. Admiral Adm. Major Maj. Marshal Premier Envoy Special Officer
+    Executive CEO Chair Kanzler Bundeskanzler Präsident Ministerpräsident Außenminister Herr Frau
+    Bürgermeister Innenminister Sprecher Staatsanwalt""".split()
+)
+_PERSON_TITLES = frozenset(
+    """Mr. Mrs. Ms. Miss Dr. Prof. Professor Sir Lady Lord Sen. Senator Rep. Gov. Governor
+    President Secretary Minister Chancellor Mayor Judge Justice Ambassador Chairman Chairwoman
+    King Queen Prince Princess Pope General Gen. Colonel Col. Captain Lieutenant Admiral Herr Frau
+    Kanzler Bundeskanzler Präsident Außenminister Sprecher Spokesman Spokeswoman""".split()
+)
+ORG_WORDS = frozenset(
+    """House Union Service Center Centre Post Times News Council Ministry Department Office Party
+    Committee Agency Association Bank Fund Organization Organisation Corp Corp. Inc Inc. Ltd
+    Group University College School Institute Court Congress Senate Parliament Assembly
+    Commission Army Navy Force Forces Police Guard Campaign Foundation Network Journal Press
+    Reuters Tribune Herald Daily Gazette Channel TV Radio Company Airlines Kremlin Pentagon
+    Administration Government Alliance League Federation Club Board Authority Bureau Church
+    Coalition Movement Front Institute Society Trust Ventures Partners Holdings Media Broadcasting
+    Regierung Polizei Partei Ministerium Amt Gericht Verband Bundestag Staatsanwaltschaft""".split()
+)
+PLACE_WORDS = frozenset(
+    """City States Republic Kingdom County Province Region River Sea Ocean Island Islands
+    Mountains Valley Street Avenue Road Square Bridge Bay Lake Coast Peninsula Gulf Strait
+    Zone Airport Harbour Harbor Port District""".split()
+)
+# Words that start sentences or name times, not entities.
+NOT_NAMES = frozenset(
+    """The A An In On At But And However If When While After Before This That These Those It He
+    She They We I Our His Her Their As For From With Without So Yet Also Even Last Next Ahead
+    Between Many Some One Two Three Asked Speaking Commenting Meanwhile There Here What Why How Who
+    Where Which Whether Although Though Since Until Despite During Over Under Among Instead
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December Mr Mrs Ms Read More Share Today
+    Yesterday Tomorrow Der Die Das Ein Eine Im Am Auch Nach Bei Mit Von Zu Es Sie Er Wir Ich
+    Laut Dies Diese Dieser Doch Denn Als Wie Wenn Dass No Not Yes Let My Your Its Such Both All Any
+    Each Every Most Other Others Please Thank Thanks Well Now Then Still Just Only Already Do
+    Does Did Is Was Are Were Will Would Can Could Should May Might Must Have Has Had""".split()
+)
+
+
+@dataclass(slots=True)
+class NameMention:
+    start: int  # of the name (role excluded)
+    end: int
+    name: str
+    role: str | None
+    role_start: int | None
+    kind_hint: str | None  # "person" | "organization" | "place" | None when unsure
+
+
+def _is_title(token: str) -> bool:
+    return token in TITLE_WORDS or bool(
+        re.fullmatch(r"US|U\.S\.|UK|EU|UN|[A-Z][a-z]+(?:an|ian|ish|ese)", token)
+    )
+
+
+def _tokens(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"[^\s-]+(?:-[^\s-]+)*", text)]
+
+
+_LINE_RE = re.compile(r"[^\n]+")
+_WORDISH_RE = re.compile(r"[A-Za-zÀ-ÿ][\w’'-]*")
+
+
+def _title_case_lines(body: str) -> list[tuple[int, int]]:
+    """Headline-like lines (most words capitalised): their capitals carry no signal."""
+    lines = []
+    for line in _LINE_RE.finditer(body):
+        words = _WORDISH_RE.findall(line.group())
+        if line.group().rstrip().endswith((":", '"', "”", ".")):
+            continue  # a speaker label ("US Secretary of State Antony Blinken:"), not a headline
+        if len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) >= 0.6:
+            lines.append(line.span())
+    return lines
+
+
+def _sub_runs(text: str) -> list[list[tuple[int, int]]]:
+    """Token spans of a capitalised run, split where a function/time word interrupts it."""
+    groups: list[list[tuple[int, int]]] = [[]]
+    for span in _tokens(text):
+        word = text[span[0] : span[1]]
+        if word in NOT_NAMES or (len(word) > 3 and word.isupper() and not groups[-1]):
+            # shouted labels ("WATCH", "READ MORE") are not part of a name
+            groups.append([])
+        elif word.endswith(("’s", "'s", "’", "'")):
+            # a possessor ends its own name: "Euronews' Efi Koutsokosta"
+            groups[-1].append(span)
+            groups.append([])
+        else:
+            groups[-1].append(span)
+    return [g for g in groups if g]
+
+
+def find_names(body: str, skip_headlines: bool = True) -> list[NameMention]:
+    found: list[NameMention] = []
+    headlines = _title_case_lines(body) if skip_headlines else []
+    for match in NAME_RUN_RE.finditer(body):
+        if any(s <= match.start() < e for s, e in headlines):
+            continue
+        for group in _sub_runs(match.group()):
+            _add_name(body, match.start(), match.group(), group, found)
+    return found
+
+
+def _add_name(
+    body: str, base: int, text: str, spans: list[tuple[int, int]], found: list[NameMention]
+) -> None:
+    words = [text[s:e] for s, e in spans]
+    while words and words[0].lower() in {"of", "for", "the"}:
+        words.pop(0)
+        spans.pop(0)
+    while words and words[-1].lower() in {"of", "for", "the"}:
+        words.pop()
+        spans.pop()
+    if not words:
+        return
+    last = words[-1]
+    trimmed_end = base + spans[-1][1]
+    for suffix in ("’s", "'s", "’", "'"):
+        if last.endswith(suffix):
+            trimmed_end -= len(suffix)
+            words[-1] = last[: -len(suffix)]
+            break
+    if (
+        words[-1].endswith((".", ","))
+        and words[-1] not in _PERSON_TITLES
+        and not re.fullmatch(r"(?:[A-Z]\.)+", words[-1])
+    ):
+        words[-1] = words[-1][:-1]
+        trimmed_end -= 1
+    # split at the last title word: what follows is the name
+    split = 0
+    for index, word in enumerate(words[:-1]):
+        if _is_title(word) or word in {"of", "for"}:
+            split = index + 1
+    while split < len(words) and words[split] in {"of", "for", "the"}:
+        split += 1
+    if _is_title(words[-1]):
+        split = len(words)
+    name_words = words[split:]
+    role_words = words[:split]
+    role_start = base + spans[0][0] if role_words else None
+    # a lowercase role noun just before the run: "Kremlin spokesman Dmitry Peskov"
+    lower = LOWER_ROLE_RE.search(body, max(0, base + spans[0][0] - 40), base + spans[0][0])
+    if lower and lower.end() == base + spans[0][0] and split == 0:
+        head = re.search(
+            r"(?:(?:[A-Z][\w’'.-]*|top|former|chief|senior|deputy|foreign|press)\s+){0,4}$",
+            body[max(0, lower.start() - 80) : lower.start()],
+        )
+        role_start = lower.start() - (len(head.group()) if head else 0)
+        role_words = body[role_start : base + spans[0][0]].split() + role_words
+    while role_words and role_words[0].lower() in {"the", "a", "an"}:
+        role_words.pop(0)
+    if not name_words:
+        return
+    start = base + spans[split][0]
+    name = " ".join(name_words)
+    role = " ".join(role_words) or None
+    found.append(NameMention(start, trimmed_end, name, role, role_start, _kind_hint(name_words, role_words)))
+
+
+def _kind_hint(name_words: list[str], role_words: list[str]) -> str | None:
+    if any(w in ORG_WORDS for w in name_words) or (
+        len(name_words) == 1 and name_words[0].isupper() and len(name_words[0]) > 1
+    ):
+        return "organization"
+    if any(w in PLACE_WORDS for w in name_words):
+        return "place"
+    if role_words and any(w in _PERSON_TITLES or w.lower() in LOWER_ROLE_WORDS for w in role_words):
+        return "person"
+    if 2 <= len(name_words) <= 4 and all(w[:1].isupper() for w in name_words):
+        return "person"
+    return None
+
+
+LOWER_ROLE_WORDS = frozenset(
+    """spokesman spokeswoman spokesperson minister secretary leader chief adviser advisor master
+    director official ambassador envoy senator governor mayor president chairman chairwoman
+    commander prosecutor lawyer attorney analyst economist professor correspondent editor anchor
+    host coach founder researcher expert diplomat""".split()
+)

@@ -1,0 +1,23 @@
+"""The entities stage: people, organisations and places named in the body."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from ..model import Document, Mention
+from .index import EntityIndex
+
+
+class FindEntities:
+    name: ClassVar[str] = "find_entities"
+    needs: ClassVar[frozenset[str]] = frozenset({"body"})
+    adds: ClassVar[frozenset[str]] = frozenset({"entities", "mentions"})
+
+    def run(self, doc: Document) -> Document:
+        index = EntityIndex.build(doc.body)
+        doc.entities = index.entities
+        doc.mentions = [
+            Mention(doc.id, doc.body[m.start : m.end], m.start, m.end, entity.id)
+            for m, entity in index.mentions
+        ]
+        return doc

@@ -1,0 +1,163 @@
+"""Direct quotations and quoted fragments.
+
+A quoted span is a direct quote when it reads as speech in its own right
+(a capitalised clause opening its sentence, or several paragraphs long), a
+fragment when it is a short phrase inside a reporting sentence, and neither
+(dropped) when it is a scare quote or a title: short, no reporting verb near,
+or Title Case. A quotation interrupted by its attribution ("…,” he said, “…”)
+becomes one record per piece, later pieces `part_of` the first.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from ..ids import derive_id
+from ..model import Document, Quote, QuoteKind
+from .attribution import Attribution, after_quote, before_quote, cue_later_in_sentence, sentence_bounds
+from .lexicon import CUE_RE
+from .marks import QuotedSpan, find_double_quoted, find_single_quoted, paragraphs
+
+_WORD_RE = re.compile(r"[\w’'-]+")
+_MINOR_WORDS = frozenset("a an the of for and or to in on at by with from is".split())
+_ACCORDING_RE = re.compile(r"\b(?:[Aa]ccording to|[Ll]aut|zufolge)\b")
+_NAME_COLON_RE = re.compile(r"(?:^|(?<=[\s]))(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,4}):[ \t]*")
+_SPLIT_GAP_CHARS = 160
+_MIN_DIRECT_WORDS = 4
+_MAX_SCARE_WORDS = 3
+
+
+def _inner(body: str, span: QuotedSpan) -> str:
+    end = span.end - 1 if span.closed else span.end
+    return body[span.start + 1 : end].strip(" ,\n")
+
+
+def classify(body: str, span: QuotedSpan, para: tuple[int, int]) -> QuoteKind | None:
+    inner = _inner(body, span)
+    words = _WORD_RE.findall(inner)
+    if not words:
+        return None
+    sent_start, _ = sentence_bounds(body, para[0], para[1], span.start)
+    _, sent_end = sentence_bounds(body, para[0], para[1], max(span.start, span.end - 1))
+    before, after = body[sent_start : span.start], body[span.end : sent_end]
+    has_cue = bool(
+        CUE_RE.search(before) or CUE_RE.search(after[:120]) or _ACCORDING_RE.search(before + after)
+    )
+    capital = inner[:1].isupper() or inner[:1].isdigit()
+    opens = (
+        before.strip() == ""
+        or before.rstrip().endswith((":", "—", "–"))
+        or (has_cue and before.rstrip().endswith(","))
+    )
+    title_like = len(words) >= 2 and all(w[:1].isupper() or w.lower() in _MINOR_WORDS for w in words)
+    if title_like and not has_cue and len(words) <= 8:
+        return None
+    if span.paragraphs > 1 or (opens and capital and len(words) >= 2):
+        return "direct"
+    if capital and len(words) >= 8 and has_cue:
+        return "direct"
+    if has_cue:
+        return "fragment"
+    if len(words) > _MAX_SCARE_WORDS + 3:
+        return "fragment"
+    return None
+
+
+def attribute(
+    body: str, span: QuotedSpan, kind: QuoteKind, para: tuple[int, int], prev_para: tuple[int, int] | None
+) -> Attribution | None:
+    inner = _inner(body, span)
+    sent_start, _ = sentence_bounds(body, para[0], para[1], span.start)
+    if kind == "fragment":
+        return (
+            before_quote(body, sent_start, span.start, first=True)
+            or after_quote(body, span.end, para[1])
+            or cue_later_in_sentence(body, span.end, para[1])
+        )
+    ends_sentence = inner.endswith((".", "!", "?", "…")) or body[span.end : span.end + 1] == "."
+    tries = [
+        lambda: after_quote(body, span.end, para[1]) if not ends_sentence else None,
+        lambda: before_quote(body, sent_start, span.start),
+        lambda: after_quote(body, span.end, para[1]) if ends_sentence else None,
+    ]
+    for attempt in tries:
+        found = attempt()
+        if found:
+            return found
+    # "Name: “…”" (headline style): the colon is the cue.
+    colon = _NAME_COLON_RE.search(body, sent_start, span.start)
+    if colon and colon.end() == span.start:
+        return Attribution((colon.end("name"), colon.end("name") + 1), colon.span("name"))
+    # "Blinken replied:" closing the previous paragraph introduces this one.
+    if span.start == para[0] and prev_para and body[prev_para[1] - 1] == ":":
+        start, _ = sentence_bounds(body, prev_para[0], prev_para[1], prev_para[1] - 1)
+        return before_quote(body, start, prev_para[1])
+    return None
+
+
+class FindDirectQuotes:
+    name: ClassVar[str] = "find_direct_quotes"
+    needs: ClassVar[frozenset[str]] = frozenset({"body"})
+    adds: ClassVar[frozenset[str]] = frozenset({"quotes"})
+
+    def run(self, doc: Document) -> Document:
+        body = doc.body
+        taken = [(q.start, q.end) for q in doc.quotes]
+        paras = paragraphs(body)
+        double = find_double_quoted(body)
+        spans = sorted(double + find_single_quoted(body, double), key=lambda s: s.start)
+        previous: tuple[Quote, Attribution | None, QuotedSpan] | None = None
+        for span in spans:
+            if any(s <= span.start < e for s, e in taken):
+                continue
+            p_index = next(i for i, (s, e) in enumerate(paras) if s <= span.start < e)
+            para = (paras[p_index][0], max(paras[p_index][1], span.end))
+            continues = previous is not None and _continues(body, previous, span, para)
+            kind = previous[0].kind if continues and previous else classify(body, span, para)
+            if kind is None:
+                continue
+            start, end = span.start, span.end
+            while end > start and body[end - 1].isspace():
+                end -= 1
+            quote = Quote(derive_id("q", doc.id, start, end), doc.id, body[start:end], start, end, kind)
+            attribution = None
+            if previous and continues:
+                first, attribution, _ = previous
+                quote.part_of = first.part_of or first.id
+            else:
+                prev_para = paras[p_index - 1] if p_index > 0 else None
+                attribution = attribute(body, span, kind, para, prev_para)
+            _apply(body, quote, attribution)
+            doc.quotes.append(quote)
+            previous = (quote, attribution, span)
+        doc.quotes.sort(key=lambda q: q.start)
+        return doc
+
+
+def _continues(
+    body: str, previous: tuple[Quote, Attribution | None, QuotedSpan], span: QuotedSpan, para: tuple[int, int]
+) -> bool:
+    """Is `span` the second piece of a quotation interrupted by its attribution?"""
+    first, attribution, first_span = previous
+    if attribution is None or attribution.cue_span is None or first.kind != "direct":
+        return False
+    if not (para[0] <= first.start and first.end <= span.start) or span.start - first.end > _SPLIT_GAP_CHARS:
+        return False
+    gap_start, gap_end = first.end, span.start
+    cue_start = attribution.cue_span[0]
+    if not (gap_start <= cue_start < gap_end):
+        return False
+    gap = body[gap_start:gap_end]
+    return not any(mark in gap for mark in '“”"„«»') and len(CUE_RE.findall(gap)) == 1 and first_span.closed
+
+
+def _apply(body: str, quote: Quote, attribution: Attribution | None) -> None:
+    if attribution is None:
+        return
+    if attribution.cue_span:
+        quote.cue_span = attribution.cue_span
+        quote.cue = body[attribution.cue_span[0] : attribution.cue_span[1]]
+    if attribution.speaker_span:
+        quote.speaker_span = attribution.speaker_span
+        quote.speaker_mention = body[attribution.speaker_span[0] : attribution.speaker_span[1]]

@@ -1,0 +1,40 @@
+"""Entities on fictional texts: canonical names, roles, aliases, stable ids."""
+
+from __future__ import annotations
+
+from newstrace.entities import EntityIndex, FindEntities, entity_id
+from newstrace.model import Document
+
+TEXT = """Port Minister Ilse Marrow met harbour master Tobias Lindqvist in Caldera on Monday.
+
+Marrow said the talks went well. Halvard Rune, the union spokesman, disagreed.
+"""
+
+
+def test_surname_resolves_to_full_name_with_roles() -> None:
+    index = EntityIndex.build(TEXT)
+    people = {e.name: e for e in index.entities if e.kind == "person"}
+    assert set(people) >= {"Ilse Marrow", "Tobias Lindqvist", "Halvard Rune"}
+    assert "Port Minister" in people["Ilse Marrow"].roles
+    assert "Marrow" in people["Ilse Marrow"].aliases and people["Ilse Marrow"].mentions == 2
+    assert any("master" in role for role in people["Tobias Lindqvist"].roles)
+    assert "union spokesman" in people["Halvard Rune"].roles
+
+
+def test_entity_id_is_the_same_across_documents_and_spellings_of_case() -> None:
+    assert entity_id("Ilse Marrow") == entity_id("  ilse   MARROW ")
+    doc = FindEntities().run(Document(id="x", source="s", sha256="", format="text", raw=TEXT, body=TEXT))
+    other = FindEntities().run(
+        Document(
+            id="y", source="s", sha256="", format="text", raw="Ilse Marrow spoke.", body="Ilse Marrow spoke."
+        )
+    )
+    ids = {e.name: e.id for e in doc.entities}
+    assert ids["Ilse Marrow"] == other.entities[0].id
+
+
+def test_mentions_point_into_the_body() -> None:
+    doc = FindEntities().run(Document(id="x", source="s", sha256="", format="text", raw=TEXT, body=TEXT))
+    assert doc.mentions
+    for mention in doc.mentions:
+        assert doc.body[mention.start : mention.end] == mention.text and mention.entity_id
