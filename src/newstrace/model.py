@@ -158,3 +158,5 @@ class Document:
     republished_from: str | None = None
     duplicate_of: str | None = None
     story_id: str | None = None
+    # entities (issue 4): the people, organisations and places this body names
+    entities: list[Entity] = field(default_factory=list)

@@ -79,14 +79,18 @@ def build_pipeline(settings: Settings) -> Pipeline:
     """The default pipeline, stage by stage, in phase order."""
     # Imported here so that importing `newstrace.pipeline` stays cheap for
     # executors that only need the class (e.g. to unpickle settings).
+    from .clean.boilerplate import RemoveBoilerplate
     from .clean.extract_html import ExtractHtml
     from .clean.normalise import NormaliseText
-    from .clean.boilerplate import RemoveBoilerplate
-    from .describe.title import DescribeTitle
-    from .describe.site import DescribeSite
-    from .describe.published import DescribePublished
+    from .describe.author import DescribeAuthor
+    from .describe.categories import DescribeCategories
     from .describe.language import DescribeLanguage
+    from .describe.published import DescribePublished
+    from .describe.site import DescribeSite
+    from .describe.title import DescribeTitle
     from .link.fingerprint import FingerprintBody
+    from .quotes import quote_stages
+    from .time import ContentDate, DateQuotes, TagDates
 
     return Pipeline(
         [
@@ -95,8 +99,15 @@ def build_pipeline(settings: Settings) -> Pipeline:
             RemoveBoilerplate(),
             DescribeTitle(),
             DescribeSite(),
-            DescribePublished(),
+            DescribeAuthor(),
+            DescribeCategories(),
+            # Before the date: the body's language decides how 05/10/2018 reads.
             DescribeLanguage(),
+            DescribePublished(),
+            TagDates(),
+            ContentDate(republication_days=settings.republication_days),
+            *quote_stages(),  # entities, interview turns, direct, indirect, speakers
+            DateQuotes(),
             FingerprintBody(),
         ]
     )
