@@ -25,7 +25,13 @@ DOCUMENT_FIELDS = {
 def newstrace(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "NEWSTRACE_CONFIG": "/nonexistent/config.toml"}
     return subprocess.run(
-        [sys.executable, "-m", "newstrace", *args], input=stdin, capture_output=True, cwd=cwd, env=env, timeout=300
+        [sys.executable, "-m", "newstrace", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=cwd,
+        env=env,
+        timeout=300,
+        check=False,
     )
 
 
@@ -58,7 +64,10 @@ def test_bad_input_gives_one_line_exit_1_and_keeps_the_rest(corpus_dir, db_path,
     errors = result.stderr.decode().strip().splitlines()
     assert len(errors) == 3, errors
     assert not any("Traceback" in line for line in errors)
-    assert any(line.endswith("broken.html: binary data, not text, HTML, JSON Lines, WARC or an archive") for line in errors)
+    assert any(
+        line.endswith("broken.html: binary data, not text, HTML, JSON Lines, WARC or an archive")
+        for line in errors
+    )
     assert any("missing: no such file or folder" in line for line in errors)
     assert b"ingested 3 documents" in result.stdout
 
@@ -87,7 +96,9 @@ def test_csv_and_parquet_hold_the_same_records(corpus_dir, db_path, tmp_path) ->
         rows = list(csv.DictReader(stream))
     table = pq.read_table(tmp_path / "e.parquet").to_pylist()
     assert [r["id"] for r in rows] == [r["id"] for r in jsonl] == [r["id"] for r in table]
-    assert [r["body"] for r in table if r["type"] == "document"] == [r["body"] for r in jsonl if r["type"] == "document"]
+    assert [r["body"] for r in table if r["type"] == "document"] == [
+        r["body"] for r in jsonl if r["type"] == "document"
+    ]
     assert json.loads(rows[0]["removed"]) == jsonl[0]["removed"]
 
 
@@ -106,7 +117,7 @@ def test_db_defaults_to_the_working_directory(corpus_dir, tmp_path) -> None:
     env_free = tmp_path / "work"
     env_free.mkdir()
     result = subprocess.run(
-        [sys.executable, "-m", "newstrace", "ingest", str(corpus_dir)], cwd=env_free, capture_output=True,
+        [sys.executable, "-m", "newstrace", "ingest", str(corpus_dir)], cwd=env_free, capture_output=True, check=False,
         env={k: v for k, v in os.environ.items() if k != "NEWSTRACE_DB"} | {"NEWSTRACE_CONFIG": "/nonexistent"},
     )  # fmt: skip
     assert result.returncode == 0, result.stderr

@@ -34,7 +34,9 @@ def test_ids_do_not_depend_on_input_order_or_jobs(corpus_dir, tmp_path) -> None:
 
 
 def test_exact_copy_points_to_the_earliest(tmp_path, db_path) -> None:
-    (tmp_path / "original.txt").write_text(HARBOUR_STORY.replace("Port Caldera Gazette", "Friday, Mar 8, 2024"))
+    (tmp_path / "original.txt").write_text(
+        HARBOUR_STORY.replace("Port Caldera Gazette", "Friday, Mar 8, 2024")
+    )
     later = HARBOUR_STORY.replace("Port Caldera Gazette", "Monday, Jun 2, 2025")
     (tmp_path / "copy.txt").write_text(later.replace("ten days", "ten  days"))
     with newstrace.open(db_path) as collection:
@@ -59,7 +61,10 @@ def test_given_jsonl_fields_are_trusted(tmp_path, db_path) -> None:
 
 
 def test_reused_id_for_other_content_is_reported_not_lost(tmp_path, db_path) -> None:
-    lines = [json.dumps({"id": "same", "text": HARBOUR_STORY}), json.dumps({"id": "same", "text": HARBOUR_STORY + "\nMore."})]
+    lines = [
+        json.dumps({"id": "same", "text": HARBOUR_STORY}),
+        json.dumps({"id": "same", "text": HARBOUR_STORY + "\nMore."}),
+    ]
     (tmp_path / "in.jsonl").write_text("\n".join(lines))
     with newstrace.open(db_path) as collection:
         report = collection.ingest([tmp_path / "in.jsonl"])

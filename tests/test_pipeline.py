@@ -17,7 +17,7 @@ class NeedsTitle:
 
 
 def test_a_stage_whose_needs_no_earlier_stage_adds_is_refused() -> None:
-    with pytest.raises(ValueError, match="needs_title.*title"):
+    with pytest.raises(ValueError, match=r"needs_title.*title"):
         Pipeline([NeedsTitle()])
 
 

@@ -172,7 +172,7 @@ class Collection:
         self.close()
 
 
-def open(db: str | Path | None = None, **settings: Any) -> Collection:  # noqa: A001 - like builtins.open
+def open(db: str | Path | None = None, **settings: Any) -> Collection:  # like builtins.open, on purpose
     """Open (creating if needed) the collection at `db`: a SQLite path or a database URL."""
     resolved = load_settings(db=str(db) if db is not None else None, **settings)
     return Collection(open_store(resolved.db), resolved)

@@ -16,7 +16,9 @@ def collection_summary(collection: Collection, report: IngestReport | None = Non
     lines.append(f"{len(docs)} documents")
     by_site = Counter(doc.site or "(unknown site)" for doc in docs)
     lines.append("\nDocuments by site:")
-    lines += [f"  {count:4d}  {site}" for site, count in sorted(by_site.items(), key=lambda kv: (-kv[1], kv[0]))]
+    lines += [
+        f"  {count:4d}  {site}" for site, count in sorted(by_site.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
     lines.append("\nDocuments by stated date:")
     for doc in sorted(docs, key=lambda d: (d.published or "~", d.id)):
         lines.append(f"  {doc.published or 'unknown':10s}  {doc.id}  {_clip(doc.title or '(no title)', 60)}")

@@ -76,8 +76,12 @@ def make_warc(pages: dict[str, tuple[str, bytes]]) -> bytes:
     writer = WARCWriter(buffer, gzip=True)
     for uri, (content_type, payload) in pages.items():
         headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(payload), http_headers=headers))
-        writer.write_record(writer.create_warc_record(uri, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+        writer.write_record(
+            writer.create_warc_record(uri, "response", payload=io.BytesIO(payload), http_headers=headers)
+        )
+        writer.write_record(
+            writer.create_warc_record(uri, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"))
+        )
     return buffer.getvalue()
 
 
@@ -96,7 +100,9 @@ def test_warc_yields_text_and_html_responses_by_target_uri() -> None:
 
 
 def test_truncated_warc_keeps_what_was_read() -> None:
-    warc = make_warc({f"https://example.org/{n}": ("text/plain", (ORCHARD_STORY * 3 + str(n)).encode()) for n in range(5)})
+    warc = make_warc(
+        {f"https://example.org/{n}": ("text/plain", (ORCHARD_STORY * 3 + str(n)).encode()) for n in range(5)}
+    )
     records, rejections = split(read_bytes("cut.warc.gz", warc[: len(warc) * 2 // 3]))
     assert 1 <= len(records) < 5
     assert len(rejections) == 1 and rejections[0].source == "cut.warc.gz"
@@ -115,7 +121,9 @@ def test_zip_and_tar_members_are_read_with_their_member_names(tmp_path: Path) ->
         archive.addfile(info, io.BytesIO(data))
     records, rejections = split(read_inputs([str(zip_path), str(tar_path)]))
     assert [r.source for r in records] == [
-        f"{zip_path}!news/bridge.html", f"{zip_path}!news/harbour.txt", f"{tar_path}!orchard.txt"
+        f"{zip_path}!news/bridge.html",
+        f"{zip_path}!news/harbour.txt",
+        f"{tar_path}!orchard.txt",
     ]
     assert records[0].is_html and not records[1].is_html
     assert not rejections
@@ -137,7 +145,9 @@ def test_truncated_tar_keeps_members_before_the_damage(tmp_path: Path) -> None:
 
 
 def test_gzip_page_is_read_as_what_its_inner_name_says() -> None:
-    records, rejections = split(read_bytes("page.html.gz", gzip.compress(html_page("G", ["Zipped."]).encode())))
+    records, rejections = split(
+        read_bytes("page.html.gz", gzip.compress(html_page("G", ["Zipped."]).encode()))
+    )
     assert records[0].is_html and records[0].source == "page.html.gz"
     assert not rejections
 

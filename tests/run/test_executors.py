@@ -29,7 +29,9 @@ def test_a_failing_stage_becomes_a_rejection_naming_the_input() -> None:
             raise KeyError("surprise")
 
     executor.pipeline.stages.append(Explodes())
-    record = RawRecord(source="odd.txt", format="text", content="Some words.", sha256="ab" * 32, is_html=False)
+    record = RawRecord(
+        source="odd.txt", format="text", content="Some words.", sha256="ab" * 32, is_html=False
+    )
     [result] = executor.map([record])
     assert isinstance(result, Rejection)
     assert result.source == "odd.txt" and "internal error (KeyError" in result.reason

@@ -10,8 +10,13 @@ from newstrace.store.migrations import latest_version
 
 def make_document(doc_id: str, body: str, **fields) -> Document:
     return Document(
-        id=doc_id, source=f"{doc_id}.txt", sha256=doc_id * 4, format="text", raw=f"RAW {body}",
-        body=body, **fields,
+        id=doc_id,
+        source=f"{doc_id}.txt",
+        sha256=doc_id * 4,
+        format="text",
+        raw=f"RAW {body}",
+        body=body,
+        **fields,
     )
 
 

@@ -79,7 +79,9 @@ def read_bytes(source: str, data: bytes, depth: int = 0) -> Iterator[Item]:
         yield from _decoded(source, data, lambda text: read_jsonl(source, text))
     else:
         is_html = kind == "html"
-        yield from _decoded(source, data, lambda text: iter([_page(source, data, text, is_html)]), html=is_html)
+        yield from _decoded(
+            source, data, lambda text: iter([_page(source, data, text, is_html)]), html=is_html
+        )
 
 
 def _read_gunzipped(source: str, inner_name: str, inner: bytes, depth: int) -> Iterator[Item]:
@@ -88,7 +90,10 @@ def _read_gunzipped(source: str, inner_name: str, inner: bytes, depth: int) -> I
     kind = kind_from_name(inner_name) or kind_from_content(inner)
     if kind in ("text", "html"):
         yield from _decoded(
-            source, inner, lambda text: iter([_page(source, inner, text, kind == "html")]), html=kind == "html"
+            source,
+            inner,
+            lambda text: iter([_page(source, inner, text, kind == "html")]),
+            html=kind == "html",
         )
     else:
         for item in read_bytes(inner_name, inner, depth + 1):

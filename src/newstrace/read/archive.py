@@ -79,7 +79,9 @@ def gunzip(source: str, data: bytes) -> tuple[bytes, Rejection | None]:
         try:
             parts.append(decompressor.decompress(remaining))
         except zlib.error as error:
-            return b"".join(parts), Rejection(source, f"damaged gzip data ({error}); the readable part was kept")
+            return b"".join(parts), Rejection(
+                source, f"damaged gzip data ({error}); the readable part was kept"
+            )
         if not decompressor.eof:
             return b"".join(parts), Rejection(source, "truncated gzip data; the readable part was kept")
         remaining = decompressor.unused_data.lstrip(b"\0")

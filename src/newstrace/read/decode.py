@@ -27,7 +27,17 @@ _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)"""
 _BINARY_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _MAX_BINARY_SHARE = 0.01
 # Encodings of most of the web's non-UTF-8 text, most common first.
-_WIDESPREAD = ("cp1252", "latin_1", "cp1251", "cp1250", "iso8859_15", "koi8_r", "gb18030", "shift_jis", "euc_kr")
+_WIDESPREAD = (
+    "cp1252",
+    "latin_1",
+    "cp1251",
+    "cp1250",
+    "iso8859_15",
+    "koi8_r",
+    "gb18030",
+    "shift_jis",
+    "euc_kr",
+)
 _CHAOS_MARGIN = 0.05
 
 

@@ -29,5 +29,5 @@ def process_safely(pipeline: Pipeline, record: RawRecord) -> Document | Rejectio
         return Rejection(record.source, str(error))
     except RecursionError:
         return Rejection(record.source, "page is nested too deeply to process")
-    except Exception as error:  # noqa: BLE001 - see docstring
+    except Exception as error:  # see docstring
         return Rejection(record.source, f"internal error ({type(error).__name__}: {error})")

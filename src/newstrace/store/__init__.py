@@ -10,9 +10,7 @@ __all__ = ["LinkUpdate", "QuoteFilter", "Store", "open_store"]
 
 def open_store(url: str) -> Store:
     if url.startswith(("postgresql://", "postgres://")):
-        raise StoreError(
-            f"{url}: the PostgreSQL store is not built yet; use a SQLite file path for now"
-        )
+        raise StoreError(f"{url}: the PostgreSQL store is not built yet; use a SQLite file path for now")
     from .sqlite import SqliteStore
 
     return SqliteStore(url.removeprefix("sqlite:///").removeprefix("sqlite://"))

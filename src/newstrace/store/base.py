@@ -88,7 +88,8 @@ class Store(ABC):
     def documents_with_body_hash(self, body_hashes: Iterable[str]) -> list[Document]: ...
 
     @abstractmethod
-    def quotes(self, query: QuoteFilter = QuoteFilter()) -> list[Quote]: ...
+    def quotes(self, query: QuoteFilter | None = None) -> list[Quote]:
+        """Quotes matching `query` (all when None), by date, document and position."""
 
     @abstractmethod
     def date_mentions(self, document_id: str | None = None) -> list[DateMention]: ...

@@ -103,15 +103,23 @@ def date_mention_from_row(row: dict[str, Any]) -> DateMention:
 
 def entity_row(entity: Entity) -> tuple[Any, ...]:
     return (
-        entity.id, entity.name, entity.kind, json.dumps(entity.aliases, ensure_ascii=False),
-        json.dumps(entity.roles, ensure_ascii=False), entity.mentions,
+        entity.id,
+        entity.name,
+        entity.kind,
+        json.dumps(entity.aliases, ensure_ascii=False),
+        json.dumps(entity.roles, ensure_ascii=False),
+        entity.mentions,
     )
 
 
 def entity_from_row(row: dict[str, Any]) -> Entity:
     return Entity(
-        id=row["id"], name=row["name"], kind=row["kind"], aliases=json.loads(row["aliases"]),
-        roles=json.loads(row["roles"]), mentions=row["mentions"],
+        id=row["id"],
+        name=row["name"],
+        kind=row["kind"],
+        aliases=json.loads(row["aliases"]),
+        roles=json.loads(row["roles"]),
+        mentions=row["mentions"],
     )
 
 
@@ -121,6 +129,9 @@ def story_row(story: Story) -> tuple[Any, ...]:
 
 def story_from_row(row: dict[str, Any]) -> Story:
     return Story(
-        id=row["id"], title=row["title"], document_ids=json.loads(row["document_ids"]),
-        first_document_id=row["first_document_id"], date=row["date"],
+        id=row["id"],
+        title=row["title"],
+        document_ids=json.loads(row["document_ids"]),
+        first_document_id=row["first_document_id"],
+        date=row["date"],
     )

@@ -196,7 +196,8 @@ class SqliteStore(Store):
             found += self._documents_where(f"WHERE body_hash IN ({_placeholders(len(chunk))})", chunk)
         return found
 
-    def quotes(self, query: QuoteFilter = QuoteFilter()) -> list[Quote]:
+    def quotes(self, query: QuoteFilter | None = None) -> list[Quote]:
+        query = query or QuoteFilter()
         conditions, params = [], []
         if query.document_id:
             conditions.append("q.document_id = ?")
