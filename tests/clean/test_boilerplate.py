@@ -114,8 +114,14 @@ Education minister Mira Solberg:
 
 def clean(text: str, *, is_html: bool = False, **given: str) -> Document:
     doc = Document(
-        id="t", source="test", sha256="", format="html" if is_html else "text", raw=text, is_html=is_html,
-        given=dict(given), body=normalise_text(text),
+        id="t",
+        source="test",
+        sha256="",
+        format="html" if is_html else "text",
+        raw=text,
+        is_html=is_html,
+        given=dict(given),
+        body=normalise_text(text),
     )
     return RemoveBoilerplate().run(doc)
 
@@ -144,7 +150,10 @@ def test_aggregator_header_is_labelled_and_article_kept() -> None:
     lines = body_lines(doc)
     assert lines[0] == "Islanders have waited three years for a reliable service"
     assert "Ferry operator promises winter timetable – minister" not in lines
-    assert lines[-1] == "The operator said in a statement that two new vessels would join the fleet in the spring."
+    assert (
+        lines[-1]
+        == "The operator said in a statement that two new vessels would join the fleet in the spring."
+    )
 
 
 def test_repeated_lede_sentence_is_kept_once_and_what_it_adds_stays() -> None:
@@ -245,3 +254,16 @@ def test_nothing_is_lost_silently() -> None:
     removed = set(reasons(doc))
     original = {line for line in normalise_text(BLOG_PAGE).split("\n") if line.strip()}
     assert original == kept | removed
+
+
+def test_bare_name_ending_a_paragraph_block_is_a_picture_credit() -> None:
+    text = WIRE_PAGE.replace("© AFP / Lena Holm", "Nordpress")
+    doc = clean(text)
+    assert reasons(doc)["Nordpress"] == "credit"
+    # A subheading opens the block it heads and stays.
+    kept = clean(
+        "Ferry timetable published\n\n"
+        "The operator published its winter timetable on Monday, two weeks late.\n\n"
+        "Fares\nTickets will cost the same as last year, the operator said on Monday."
+    )
+    assert "Fares" in body_lines(kept)

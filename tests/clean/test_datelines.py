@@ -22,7 +22,14 @@ def test_date_lines_parse_at_their_precision(line: str, expected: tuple[str, str
 
 @pytest.mark.parametrize(
     "line",
-    ["Monday, 4 March", "The 2024 season opens today", "$1999", "2024", "3 days ago", "Ferry timetable published"],
+    [
+        "Monday, 4 March",
+        "The 2024 season opens today",
+        "$1999",
+        "2024",
+        "3 days ago",
+        "Ferry timetable published",
+    ],
 )
 def test_lines_without_a_full_stated_date_are_not_date_lines(line: str) -> None:
     assert not is_date_line(line)

@@ -37,7 +37,11 @@ def test_extractor_mode_does_not_guess_a_masthead() -> None:
 
 
 def test_section_name_over_headline_is_a_category() -> None:
-    lines = ["Business", "Mill Reopens After Flood Repairs", "The old paper mill reopened on Thursday, its owners said."]
+    lines = [
+        "Business",
+        "Mill Reopens After Flood Repairs",
+        "The old paper mill reopened on Thursday, its owners said.",
+    ]
     assert read_header(lines).reasons == {0: "category", 1: "title"}
 
 

@@ -3,11 +3,16 @@ from __future__ import annotations
 from newstrace.describe.author import author_from_byline
 from newstrace.pipeline import analyse_page
 
-ARTICLE = "The old paper mill on the Aare reopened on Thursday after eight months of repairs, its owners said."
+ARTICLE = (
+    "The old paper mill on the Aare reopened on Thursday after eight months of repairs, its owners said."
+)
 
 
 def test_byline_under_the_title() -> None:
-    doc = analyse_page(f"Mill reopens after flood repairs\n\nBy Ruth Amsler and Per Holm, Reuters\n\n{ARTICLE}", is_html=False)
+    doc = analyse_page(
+        f"Mill reopens after flood repairs\n\nBy Ruth Amsler and Per Holm, Reuters\n\n{ARTICLE}",
+        is_html=False,
+    )
     assert doc.author == "Ruth Amsler; Per Holm"
     assert "By Ruth Amsler" not in doc.body
 

@@ -3,11 +3,15 @@ from __future__ import annotations
 from newstrace.describe.categories import categories_from_line
 from newstrace.pipeline import analyse_page
 
-ARTICLE = "The old paper mill on the Aare reopened on Thursday after eight months of repairs, its owners said."
+ARTICLE = (
+    "The old paper mill on the Aare reopened on Thursday after eight months of repairs, its owners said."
+)
 
 
 def test_stated_category_line() -> None:
-    doc = analyse_page(f"Categories: ECONOMY, Regions\n\nMill reopens after flood repairs\n\n{ARTICLE}", is_html=False)
+    doc = analyse_page(
+        f"Categories: ECONOMY, Regions\n\nMill reopens after flood repairs\n\n{ARTICLE}", is_html=False
+    )
     assert doc.categories == ["ECONOMY", "Regions"]
     assert "Categories" not in doc.body
 

@@ -2,12 +2,18 @@ from __future__ import annotations
 
 from newstrace.pipeline import analyse_page
 
-ARTICLE = "The old paper mill on the Aare reopened on Thursday after eight months of repairs, its owners said."
+ARTICLE = (
+    "The old paper mill on the Aare reopened on Thursday after eight months of repairs, its owners said."
+)
 
 
 def test_date_line_at_the_top() -> None:
     doc = analyse_page(f"Valley Courier\n\nFriday, Nov 10, 2023\n\nMill reopens\n\n{ARTICLE}", is_html=False)
-    assert (doc.published, doc.published_precision, doc.published_text) == ("2023-11-10", "day", "Friday, Nov 10, 2023")
+    assert (doc.published, doc.published_precision, doc.published_text) == (
+        "2023-11-10",
+        "day",
+        "Friday, Nov 10, 2023",
+    )
 
 
 def test_date_line_under_the_title_with_time() -> None:

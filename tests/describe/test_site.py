@@ -3,7 +3,9 @@ from __future__ import annotations
 from newstrace.describe.site import host_name, site_from_copyright, site_from_credit
 from newstrace.pipeline import analyse_page
 
-ARTICLE = "The old paper mill on the Aare reopened on Thursday after eight months of repairs, its owners said."
+ARTICLE = (
+    "The old paper mill on the Aare reopened on Thursday after eight months of repairs, its owners said."
+)
 
 
 def test_masthead_line_names_the_site() -> None:
@@ -12,17 +14,24 @@ def test_masthead_line_names_the_site() -> None:
 
 
 def test_copyright_line_names_the_site() -> None:
-    doc = analyse_page(f"Mill reopens after flood repairs\n\n{ARTICLE}\n\n© 2023, millnews. All rights reserved.", is_html=False)
+    doc = analyse_page(
+        f"Mill reopens after flood repairs\n\n{ARTICLE}\n\n© 2023, millnews. All rights reserved.",
+        is_html=False,
+    )
     assert doc.site == "millnews"
 
 
 def test_published_by_names_the_site() -> None:
-    doc = analyse_page(f"Mill reopens after flood repairs\n\n{ARTICLE}\n\nShare\nPublished by\nmillnews", is_html=False)
+    doc = analyse_page(
+        f"Mill reopens after flood repairs\n\n{ARTICLE}\n\nShare\nPublished by\nmillnews", is_html=False
+    )
     assert doc.site == "millnews"
 
 
 def test_given_site_and_url_host() -> None:
-    given = analyse_page(ARTICLE, is_html=False, given={"site": "Courier", "url": "https://www.courier.example/a"})
+    given = analyse_page(
+        ARTICLE, is_html=False, given={"site": "Courier", "url": "https://www.courier.example/a"}
+    )
     assert given.site == "Courier"
     from_url = analyse_page(ARTICLE, is_html=False, given={"url": "https://www.courier.example/a"})
     assert from_url.site == "courier.example"
@@ -34,8 +43,16 @@ def test_no_evidence_no_site() -> None:
 
 def test_helpers() -> None:
     assert site_from_copyright("© 2021, paperboat. All rights reserved.") == "paperboat"
-    assert site_from_copyright("Copyright © 2019-2023 Valley Media Ltd. All Rights Reserved") == "Valley Media Ltd"
+    assert (
+        site_from_copyright("Copyright © 2019-2023 Valley Media Ltd. All Rights Reserved")
+        == "Valley Media Ltd"
+    )
     assert site_from_credit("Published by\nmillnews") == "millnews"
     assert site_from_credit("© Reuters / Jane Roe") == "Reuters"
     assert site_from_credit("(Reporting by Ada Lind)") is None
     assert host_name("https://www.courier.example/x") == "courier.example"
+
+
+def test_picture_credit_names_the_outlet() -> None:
+    text = f"Mill reopens after flood repairs\n\n{ARTICLE}\nNordpress\n\nThe mayor will visit the mill on Friday, her office said."
+    assert analyse_page(text, is_html=False).site == "Nordpress"

@@ -25,7 +25,9 @@ def test_headline_from_text_once_and_not_in_body() -> None:
 
 
 def test_given_title_is_trusted_and_taken_out_of_the_body() -> None:
-    text = "Paper mill back in business\n\nThe old paper mill on the Aare reopened on Thursday, its owners said."
+    text = (
+        "Paper mill back in business\n\nThe old paper mill on the Aare reopened on Thursday, its owners said."
+    )
     doc = analyse_page(text, is_html=False, given={"title": "Paper mill back in business"})
     assert doc.title == "Paper mill back in business"
     assert doc.body == "The old paper mill on the Aare reopened on Thursday, its owners said."

@@ -8,10 +8,10 @@ inputs, and trafilatura's output for HTML inputs. No library does this part
 written here, as a few passes over the lines, each adding labels:
 
   1. header zone   site name, tagline, section, date line, byline, title (`page_header`)
-  2. markers       lines that say what they are ("© 2021 ...", "READ MORE:", "Share")
+  2. markers       lines that say what they are ("© 2023 ...", "READ MORE:", "Share")
   3. lists         what follows "Related Articles" / "Recent Posts" until prose resumes
   4. repetition    the title again, a paragraph again, a lede repeated by the next paragraph
-  5. shape         Title Case headlines injected mid-body, foreign-script lines, trailing stubs
+  5. strays        headlines injected mid-body, picture credits, spam, trailing stubs (`strays`)
 
 Extractor output gets passes 1-4 with only stated titles and site names
 trusted (`guess=False`), and a narrower pass 5: trafilatura has already
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..model import Document, RemovedBlock
-from . import rules
+from . import rules, strays
 from .page_header import read_header
 from .shapes import is_paragraph_shaped, line_key
 
@@ -61,11 +61,17 @@ class Decisions:
 def classify(
     texts: list[str],
     *,
+    blocks: list[int] | None = None,
     guess: bool,
     title_hints: list[str],
     site_hints: list[str],
 ) -> Decisions:
-    """Decide, line by line, what is article text and why the rest is not."""
+    """Decide, line by line, what is article text and why the rest is not.
+
+    `blocks` numbers the blank-line block each line sits in (default: each
+    line its own block, as in extractor output).
+    """
+    blocks = blocks if blocks is not None else list(range(len(texts)))
     header = read_header(texts, title_hints=title_hints, site_hints=site_hints, guess=guess)
     reasons: dict[int, str] = dict(header.reasons)
     site_keys = {line_key(h) for h in site_hints} | {
@@ -79,7 +85,7 @@ def classify(
     rules.mark_repetition(texts, reasons, title_keys - {""})
     trims: rules.Trims = {}
     rules.mark_repeated_lede(texts, reasons, trims, start=header.end)
-    rules.mark_shapes(texts, reasons, start=header.end, guess=guess)
+    strays.mark_strays(texts, blocks, reasons, start=header.end, guess=guess)
     return Decisions([reasons.get(i) for i in range(len(texts))], trims)
 
 
@@ -89,7 +95,7 @@ def assemble(units: list[Unit], decisions: Decisions) -> tuple[str, list[Removed
     removed: list[RemovedBlock] = []
     last_block: int | None = None
     previous: str | None = None
-    for i, (unit, reason) in enumerate(zip(units, decisions.reasons)):
+    for i, (unit, reason) in enumerate(zip(units, decisions.reasons, strict=True)):
         if reason is not None:
             if reason == previous and not reason.endswith("title"):
                 removed[-1].text += "\n" + unit.text
@@ -123,6 +129,7 @@ class RemoveBoilerplate:
         site_hints = [s for s in (doc.given.get("site"), doc.html_metadata.get("sitename")) if s]
         decisions = classify(
             [unit.text for unit in units],
+            blocks=[unit.block for unit in units],
             guess=not doc.is_html,
             title_hints=title_hints,
             site_hints=site_hints,

@@ -1,4 +1,4 @@
-"""Lines that are only a date ("Friday, Jun 20, 2025", "10 Jan. 2022 22:16").
+"""Lines that are only a date ("Monday, Mar 04, 2024", "4 Mar. 2024 09:30").
 
 The cleaner removes them and the published-date stage reads them, so both
 use this module. Recognition is a cheap regex pass over every line;
@@ -27,10 +27,14 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
-_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
+_ISO_DATETIME = re.compile(
+    r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?$"
+)
 # The pieces a date line is made of: numbers with separators, clock times,
 # AM/PM and zone abbreviations, and a few short words (weekday, month, "de", "at").
-_TOKEN = re.compile(r"\d{1,4}(?:[./\-]\d{1,4}){0,2}\.?|\d{1,2}[:h]\d{2}(?::\d{2})?|[^\W\d_][\w\-]*\.?", re.UNICODE)
+_TOKEN = re.compile(
+    r"\d{1,4}(?:[./\-]\d{1,4}){0,2}\.?|\d{1,2}[:h]\d{2}(?::\d{2})?|[^\W\d_][\w\-]*\.?", re.UNICODE
+)
 _FILLER = re.compile(r"(?:[\s,|()\[\]•·/–—]|(?<!\w)-|-(?!\w))+")
 _MAX_WORDS_IN_DATE = 5
 _MAX_TOKENS_IN_DATE = 10
@@ -47,7 +51,7 @@ def strip_date_prefix(line: str) -> str:
 def looks_like_date_line(line: str) -> bool:
     """Cheap test: the line could be only a date (with a year), a time and a prefix.
 
-    Candidates still go through `parse_date_text`; "The 2021 season" passes
+    Candidates still go through `parse_date_text`; "The 2023 season" passes
     this test and fails that one.
     """
     text = strip_date_prefix(line)
@@ -57,7 +61,7 @@ def looks_like_date_line(line: str) -> bool:
         return True
     remainder = _FILLER.sub(" ", text).strip()
     tokens = _TOKEN.findall(remainder)
-    # A year alone ("2021", "$1999") is a number, not a date line.
+    # A year alone ("2023", "$1999") is a number, not a date line.
     if len(tokens) < 2 or len(tokens) > _MAX_TOKENS_IN_DATE:
         return False
     if len("".join(tokens)) < len(remainder.replace(" ", "")) - 2:
@@ -88,7 +92,7 @@ def is_date_line(line: str) -> bool:
 def parse_date_text(text: str, language: str | None = None) -> tuple[str, DatePrecision] | None:
     """`text` as an ISO date at the precision it states, or None.
 
-    '10 Jan. 2022 22:16' -> ('2022-01-10', 'day'); 'June 2021' -> ('2021-06', 'month').
+    '4 Mar. 2024 09:30' -> ('2024-03-04', 'day'); 'June 2023' -> ('2023-06', 'month').
     """
     text = strip_date_prefix(text)
     years = _YEAR.findall(text)
@@ -96,7 +100,7 @@ def parse_date_text(text: str, language: str | None = None) -> tuple[str, DatePr
         return None
     languages = _DEFAULT_LANGUAGES
     if language and language != "en" and language in _KNOWN_LANGUAGES:
-        languages = (language,) + tuple(code for code in _DEFAULT_LANGUAGES if code != language)
+        languages = (language, *(code for code in _DEFAULT_LANGUAGES if code != language))
     data = _parser(languages).get_date_data(text)
     found = data.date_obj
     # dateparser fills unstated parts from today; a year that is not in the
@@ -111,6 +115,6 @@ def parse_date_text(text: str, language: str | None = None) -> tuple[str, DatePr
 
 
 def copyright_year(line: str) -> str | None:
-    """The latest year in a copyright line ('© 2019-2021 X' -> '2021')."""
+    """The latest year in a copyright line ('© 2019-2023 X' -> '2023')."""
     years = _YEAR.findall(line)
     return max(years) if years else None

@@ -1,14 +1,16 @@
-"""The cleaner's passes after the header zone: markers, lists, repetition, shape.
+"""The cleaner's passes after the header zone: markers, lists, repetition.
 
 Each pass reads the lines and the labels so far (`reasons`: line index ->
 reason) and adds labels; none removes a label. Lines are never looked at
 with anything dearer than a regex, so a page costs time linear in its length.
+The last pass, lines out of place in the body, is in `strays`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from .datelines import is_date_line, looks_like_date_line
 from .markers import line_marker, list_heading
@@ -16,13 +18,11 @@ from .shapes import (
     dominant_script,
     ends_sentence,
     is_foreign_script,
-    is_headline_shaped,
     is_paragraph_shaped,
     is_relative_age,
-    is_title_case,
     is_truncated,
     line_key,
-    words,
+    word_count,
 )
 
 Reasons = dict[int, str]
@@ -36,8 +36,6 @@ _LONE_CREDIT = re.compile(r"^(?:published|posted|written|edited|photos?)\s+by\s*
 # A sentence runs to . ! ? (and any closing quote) before a capital, a quote or the end.
 _SENTENCE = re.compile(r".+?(?:[.!?][\"”’]?(?=\s+[\"“‘A-ZÀ-ÞА-Я0-9])|$)", re.DOTALL)
 _MIN_DUPLICATE_WORDS = 8
-_MAX_STUB_WORDS = 8
-_ENUMERATED = re.compile(r"^\s*(?:\d+|[IVX]+|[a-z])[.)]\s")
 _LEDE_WINDOW = 4
 _MIN_LEDE_SENTENCE_WORDS = 6
 # Hard-wrapped text is wrapped at 60-80 columns; short lines are a list.
@@ -49,17 +47,15 @@ def is_hard_wrapped(lines: Sequence[str]) -> bool:
     if len(lines) < 3 or sum(len(line) for line in lines[:-1]) < _MIN_WRAP_WIDTH * (len(lines) - 1):
         return False
     run_ons = sum(
-        1
-        for line, following in zip(lines, lines[1:])
-        if not ends_sentence(line) and following[:1].islower()
+        1 for line, following in pairwise(lines) if not ends_sentence(line) and following[:1].islower()
     )
     return run_ons >= 0.5 * (len(lines) - 1)
 
 
 def is_speaker_label(texts: Sequence[str], i: int) -> bool:
-    """An interview label ("Efi Koutsokosta:") whose answer follows on the next line."""
+    """An interview label ("Jonas Eck:") whose answer follows on the next line."""
     text = texts[i].strip()
-    if len(words(text)) > 10 or not _SPEAKER_LABEL.match(text):
+    if word_count(text) > 10 or not _SPEAKER_LABEL.match(text):
         return False
     following = texts[i + 1].strip() if i + 1 < len(texts) else ""
     return bool(_OPENING_QUOTE.match(following)) or text.endswith(":")
@@ -85,7 +81,7 @@ def mark_markers(texts: Sequence[str], reasons: Reasons, tail: int) -> list[int]
         if marker is not None:
             reasons[i] = marker
             # "Published by" on its own line: the name is on the next one.
-            if _LONE_CREDIT.match(text.strip()) and i + 1 < len(texts) and len(words(texts[i + 1])) <= 4:
+            if _LONE_CREDIT.match(text.strip()) and i + 1 < len(texts) and word_count(texts[i + 1]) <= 4:
                 reasons.setdefault(i + 1, marker)
         elif is_relative_age(text):
             reasons[i] = "teaser"
@@ -153,12 +149,14 @@ def mark_repeated_lede(texts: Sequence[str], reasons: Reasons, trims: Trims, sta
     them); what the summary adds is kept, so the content stays, once.
     """
     kept = [i for i in range(start, len(texts)) if i not in reasons and is_paragraph_shaped(texts[i])]
-    for lede, following in zip(kept[:_LEDE_WINDOW], kept[1 : _LEDE_WINDOW + 1]):
+    for lede, following in pairwise(kept[: _LEDE_WINDOW + 1]):
         following_key = f" {line_key(texts[following])} "
         parts = sentences(texts[lede])
         repeated = [
-            part for part in parts
-            if len(line_key(part).split()) >= _MIN_LEDE_SENTENCE_WORDS and f" {line_key(part)} " in following_key
+            part
+            for part in parts
+            if len(line_key(part).split()) >= _MIN_LEDE_SENTENCE_WORDS
+            and f" {line_key(part)} " in following_key
         ]
         if not repeated:
             continue
@@ -168,58 +166,3 @@ def mark_repeated_lede(texts: Sequence[str], reasons: Reasons, trims: Trims, sta
         else:
             reasons[lede] = "duplicate-paragraph"
         return
-
-
-def _is_shouted(text: str) -> bool:
-    """A headline in capitals: at least 7 words, not a numbered heading or a table row."""
-    letters = [c for c in text if c.isalpha()]
-    return (
-        len(words(text)) >= 7
-        and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
-        and not _ENUMERATED.match(text)
-        and text.count("|") < 2
-    )
-
-
-def mark_shapes(texts: Sequence[str], reasons: Reasons, start: int, guess: bool) -> None:
-    """Headlines dropped into the body, foreign-script lines, stubs after the article."""
-    prose = [i for i in range(start, len(texts)) if i not in reasons and is_paragraph_shaped(texts[i])]
-    if not prose:
-        return
-    first_prose, last_prose = prose[0], prose[-1]
-    page_script = dominant_script(" ".join(texts[i] for i in prose))
-    for i in range(start, len(texts)):
-        text = texts[i]
-        if i in reasons or is_speaker_label(texts, i):
-            continue
-        inside = first_prose < i < last_prose
-        headline = is_headline_shaped(text) and not text.rstrip().endswith(":")
-        # Capitalised questions are a style of subheading ("WHO IS THE FRONT-RUNNER?").
-        if inside and headline and _is_shouted(text) and not text.rstrip().endswith("?"):
-            reasons[i] = "injected-headline"
-        elif guess and inside and headline and len(words(text)) >= 6 and is_title_case(text, min_words=5):
-            reasons[i] = "injected-headline"
-        elif guess and is_foreign_script(text, page_script):
-            reasons[i] = "spam"
-    if guess:
-        _mark_stubs(texts, reasons, last_prose)
-
-
-def _mark_stubs(texts: Sequence[str], reasons: Reasons, last_prose: int) -> None:
-    """Short lines after the last paragraph ("paradox", "Comments"): the page's footer.
-
-    Only for plain text: in extractor output such lines are as often the
-    article's last list items, and trafilatura has cut the footer already.
-    """
-    for i in range(len(texts) - 1, last_prose, -1):
-        if i in reasons:
-            continue
-        text = texts[i].strip()
-        if (
-            len(words(text)) > _MAX_STUB_WORDS
-            or (ends_sentence(text) and not is_truncated(text))
-            or _OPENING_QUOTE.match(text)
-            or is_speaker_label(texts, i)
-        ):
-            break
-        reasons[i] = "footer"

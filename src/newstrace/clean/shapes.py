@@ -13,8 +13,14 @@ import unicodedata
 from functools import lru_cache
 
 _WORD = re.compile(r"[^\W_][\w'’.\-]*")
-# Function words that stay lower case in Title Case Headlines ("Putin on Upcoming
-# Meeting With Biden"), in the languages the benchmarks and seeds cover.
+_WORD_KEY = re.compile(r"\w+")
+# Latin letters (ASCII and the Latin-1/Extended-A/B blocks), and any other letter.
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+_OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+# The page's writing system is clear from its first pages of text.
+_SCRIPT_SAMPLE_CHARS = 20_000
+# Function words that stay lower case in Title Case Headlines ("Mayor on Upcoming
+# Vote With Council"): headline styles differ on them, so they do not count.
 _MINOR_WORDS = frozenset(
     "a an the of in on to for and or but nor at by with from as vs via into onto over per up "
     "is are be it its than that so off out".split()
@@ -38,12 +44,18 @@ def words(line: str) -> list[str]:
     return _WORD.findall(line)
 
 
+@lru_cache(maxsize=16_384)
+def word_count(line: str) -> int:
+    # Every pass asks for the counts of the same lines: count each once.
+    return len(_WORD.findall(line))
+
+
 def ends_sentence(line: str) -> bool:
     return bool(_SENTENCE_END.search(line.rstrip()))
 
 
 def is_truncated(line: str) -> bool:
-    """A teaser cut off by the page ("... was a fierce…")."""
+    """A teaser cut off by the page ("The council met on Monday to…")."""
     return bool(_TRUNCATED.search(line))
 
 
@@ -77,17 +89,17 @@ def is_headline_shaped(line: str, max_words: int = 30) -> bool:
     closing quote mark, and questions or exclamations are allowed.
     """
     stripped = line.strip()
-    count = len(words(stripped))
+    count = word_count(stripped)
     if count < 2 or count > max_words or is_truncated(stripped):
         return False
-    if stripped.endswith(("?", "!", "?”", "?\"", "!”")) or _QUOTED_END.search(stripped):
+    if stripped.endswith(("?", "!", "?”", '?"', "!”")) or _QUOTED_END.search(stripped):
         return True
     return not ends_sentence(stripped)
 
 
 def is_paragraph_shaped(line: str) -> bool:
     """Running prose: a long line, or a sentence of some length that ends properly."""
-    count = len(words(line))
+    count = word_count(line)
     if count >= 40:
         return True
     return count >= 8 and ends_sentence(line) and not is_truncated(line)
@@ -102,16 +114,20 @@ def _script_of(char: str) -> str:
 
 
 def script_counts(text: str) -> dict[str, int]:
+    """Letters per writing system. Latin letters are counted by one regex pass;
+    only the others are named one by one (most pages have few of them)."""
     counts: dict[str, int] = {}
-    for char in text:
-        if char.isalpha():
-            script = _script_of(char)
-            counts[script] = counts.get(script, 0) + 1
+    latin = len(_LATIN_LETTER.findall(text))
+    if latin:
+        counts["LATIN"] = latin
+    for char in _OTHER_LETTER.findall(text):
+        script = _script_of(char)
+        counts[script] = counts.get(script, 0) + 1
     return counts
 
 
 def dominant_script(text: str) -> str | None:
-    counts = script_counts(text)
+    counts = script_counts(text[:_SCRIPT_SAMPLE_CHARS])
     return max(counts, key=counts.__getitem__) if counts else None
 
 
@@ -126,9 +142,7 @@ def is_foreign_script(line: str, page_script: str | None, min_share: float = 0.6
     return (total - counts.get(page_script, 0)) / total >= min_share
 
 
+@lru_cache(maxsize=16_384)
 def line_key(text: str) -> str:
     """A comparison key: the words, case-folded, without punctuation or quote style."""
     return " ".join(w.casefold() for w in _WORD_KEY.findall(text))
-
-
-_WORD_KEY = re.compile(r"\w+")

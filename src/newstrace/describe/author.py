@@ -19,7 +19,7 @@ from ..clean.page_header import findings, is_byline
 from ..model import Document
 
 _BY = re.compile(r"^\s*(?:by|von|par|por|di|door|av|af)\s+", re.IGNORECASE)
-# Where a byline goes on to something that is not a name: "| Jan 10, 2022",
+# Where a byline goes on to something that is not a name: "| Mar 4, 2024",
 # " - Reuters", "(Reuters)".
 _AFTER_NAMES = re.compile(r"\s*(?:[|•·(]|\s[-–—]\s).*$")
 _JOINERS = re.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|\be\b|&)\s*", re.IGNORECASE)
@@ -41,6 +41,8 @@ class DescribeAuthor:
     def run(self, doc: Document) -> Document:
         doc.author = doc.given.get("author") or doc.html_metadata.get("author")
         if not doc.author:
-            bylines = [line for block in findings(doc, "credit") for line in block.split("\n") if is_byline(line)]
+            bylines = [
+                line for block in findings(doc, "credit") for line in block.split("\n") if is_byline(line)
+            ]
             doc.author = author_from_byline(bylines[0]) if bylines else None
         return doc

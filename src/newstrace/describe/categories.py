@@ -33,7 +33,9 @@ def categories_from_line(line: str) -> list[str]:
         names = [line.strip().rstrip(":")]
     else:
         return []
-    return [name.strip(" .") for name in names if name.strip(" .") and len(name.split()) <= _MAX_CATEGORY_WORDS]
+    return [
+        name.strip(" .") for name in names if name.strip(" .") and len(name.split()) <= _MAX_CATEGORY_WORDS
+    ]
 
 
 class DescribeCategories:
@@ -46,7 +48,12 @@ class DescribeCategories:
         if stated:
             found = [name.strip() for name in stated.split("\x1f") if name.strip()]
         else:
-            found = [name for block in findings(doc, "category") for line in block.split("\n") for name in categories_from_line(line)]
+            found = [
+                name
+                for block in findings(doc, "category")
+                for line in block.split("\n")
+                for name in categories_from_line(line)
+            ]
         # Keep the page's order, each name once.
         doc.categories = list(dict.fromkeys(found))
         return doc

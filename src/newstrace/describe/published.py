@@ -1,13 +1,13 @@
 """Stage: the publication date the page states, at the precision it states it.
 
-needs: removed, html_metadata      adds: published, published_precision, published_text
+needs: removed, html_metadata, language      adds: published, published_precision, published_text
 
 Evidence, best first:
   1. a given `published` (JSON Lines): trusted; parsed only to learn its precision;
   2. the date trafilatura read from the HTML (htmldate: meta tags, JSON-LD,
      URL, visible dates), preferring the original over the updated date;
-  3. a date line at the top of the text ("Friday, Jun 20, 2025");
-  4. a copyright year ("© 2021" gives 2021 and nothing finer).
+  3. a date line at the top of the text ("Monday, Mar 04, 2024");
+  4. a copyright year ("© 2023" gives 2023 and nothing finer).
 Relative ages ("3 days ago") are labelled `teaser` by the cleaner and never
 read here: without the day they were printed they date nothing. No evidence,
 no date: `published` stays None.
@@ -25,11 +25,13 @@ from ..model import DatePrecision, Document
 
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
-_COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|ⓒ|copyright)\s*(?:(?:19|20)\d{2}\s*[-–]\s*)?(?:19|20)\d{2}", re.IGNORECASE)
+_COPYRIGHT_YEAR = re.compile(
+    r"(?:©|\(c\)|ⓒ|copyright)\s*(?:(?:19|20)\d{2}\s*[-–]\s*)?(?:19|20)\d{2}", re.IGNORECASE
+)
 
 
 def parse_stated(value: str, language: str | None = None) -> tuple[str, DatePrecision] | None:
-    """An ISO date as written ('2022-01-10', '2022-01', '2022') or a date in words."""
+    """An ISO date as written ('2024-03-04', '2024-03', '2024') or a date in words."""
     text = value.strip()
     day = _ISO_DAY.match(text)
     if day:
@@ -49,7 +51,8 @@ def _one_day_apart(first: str, second: str) -> bool:
 
 class DescribePublished:
     name: ClassVar[str] = "describe_published"
-    needs: ClassVar[frozenset[str]] = frozenset({"removed", "html_metadata"})
+    # `language` only to read all-number dates in the page's order.
+    needs: ClassVar[frozenset[str]] = frozenset({"removed", "html_metadata", "language"})
     adds: ClassVar[frozenset[str]] = frozenset({"published", "published_precision", "published_text"})
 
     def run(self, doc: Document) -> Document:

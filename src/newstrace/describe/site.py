@@ -5,7 +5,7 @@ needs: removed, html_metadata      adds: site
 Evidence, best first: a given site; the page's own name for itself
 (og:site_name, which trafilatura reports as `sitename`); the masthead line
 the cleaner found above the headline; the name in a copyright line
-("© 2021, paradox. All rights reserved." -> "paradox"); a "Published by X"
+("© 2023, riverpost. All rights reserved." -> "riverpost"); a "Published by X"
 or agency credit line; and last the host name of the URL.
 """
 
@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from ..clean.markers import agency_name
 from ..clean.page_header import findings
-from ..clean.shapes import words
+from ..clean.shapes import word_count
 from ..model import Document
 
 _COPYRIGHT_NOISE = re.compile(
@@ -30,29 +30,41 @@ _PUBLISHED_BY = re.compile(r"^(?:published|posted)\s+by\s*:?\s*", re.IGNORECASE)
 # The name ends where the line goes on to say something else.
 _NAME_END = re.compile(r"\s*(?:[|/]|\.\s|\.$|\s[-–—]\s|;|,\s*(?:inc|ltd|llc|gmbh)\b\.?$)", re.IGNORECASE)
 _MAX_SITE_WORDS = 6
+_MAX_BARE_CREDIT_WORDS = 3
+# Credits that name a person or a role, not an outlet.
+_NOT_A_NAME = re.compile(r"[:()@]|^by\b|\bby\b", re.IGNORECASE)
 
 
 def _clean_name(text: str) -> str | None:
     name = text.strip(" \t\n,.:;-–—·|")
-    if not name or len(words(name)) > _MAX_SITE_WORDS:
+    if not name or word_count(name) > _MAX_SITE_WORDS:
         return None
     return name
 
 
 def site_from_copyright(line: str) -> str | None:
-    """'© 2021, paradox. All rights reserved.' -> 'paradox'."""
+    """'© 2023, riverpost. All rights reserved.' -> 'riverpost'."""
     rest = _COPYRIGHT_NOISE.sub(" ", line)
     rest = rest.strip(" \t,.:;-–—")
     return _clean_name(_NAME_END.split(rest, maxsplit=1)[0]) if rest else None
 
 
 def site_from_credit(block: str) -> str | None:
-    """'Published by\\nparadox' -> 'paradox'; an agency credit ('Sputnik') names the agency."""
+    """'Published by\\nriverpost' -> 'riverpost'; 'Reuters' or '© AFP / Jane Doe' -> the agency.
+
+    A bare name on its own line where a picture was ("Nordpress") is the
+    credit of the outlet's own photo service: the outlet.
+    """
     text = " ".join(block.split())
     published_by = _PUBLISHED_BY.match(text)
     if published_by:
         return _clean_name(text[published_by.end() :])
-    return agency_name(block.split("\n", 1)[0])
+    agency = agency_name(block.split("\n", 1)[0])
+    if agency:
+        return agency
+    if "\n" not in block and word_count(text) <= _MAX_BARE_CREDIT_WORDS and not _NOT_A_NAME.search(text):
+        return _clean_name(text)
+    return None
 
 
 def host_name(url: str | None) -> str | None:

@@ -4,10 +4,13 @@ needs: body, removed, html_metadata      adds: title, body, removed
 
 Evidence, best first:
   1. a given title (JSON Lines input): trusted as it is;
-  2. the headline line the cleaner found in the text (`title` in `removed`):
-     it is what the page prints over the article, where the HTML <title>
-     often carries the site's name or an SEO variant;
+  2. the headline line the cleaner found in the text (`title` in `removed`).
+     For HTML this is the line that matches the metadata title, as the page
+     prints it over the article, where <title> often adds the site's name;
+     measured against trafilatura's title on the benchmarks' gold titles:
+     WCXB 104 -> 144 of 202 exact, trafilatura-eval 155 -> 183 of 249;
   3. the HTML metadata title, without a trailing site name.
+The headline printed twice at the top ends up once, here, and not in the body.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from ..clean.shapes import line_key
 from ..model import Document, RemovedBlock
 
 # "Headline | Site", "Headline › Site": separators that only ever set off a
-# site or section. Dashes also join a headline to its speaker ("... – Blinken"),
+# site or section. Dashes also join a headline to its speaker ("... – minister"),
 # so a dash-separated tail is cut only when it names the site.
 _SITE_SEPARATOR = re.compile(r"\s+(?:\||›|»|⋆|·|::|•)\s+")
 _DASH_SEPARATOR = re.compile(r"\s+[-–—]\s+")
@@ -63,20 +66,18 @@ class DescribeTitle:
     adds: ClassVar[frozenset[str]] = frozenset({"title", "body", "removed"})
 
     def run(self, doc: Document) -> Document:
-        given = doc.given.get("title")
-        headline = next(iter(findings(doc, "title")), None)
+        headlines = findings(doc, "title")
         stated = doc.html_metadata.get("title")
-        if given:
-            title = given
-        elif headline:
-            title = headline
-        elif stated:
-            title = strip_site_name(stated, _site_names(doc))
-        else:
-            title = None
-        doc.title = _SPACE.sub(" ", title).strip() or None if title else None
+        title = (
+            doc.given.get("title")
+            or (headlines[0] if headlines else None)
+            or (strip_site_name(stated, _site_names(doc)) if stated else None)
+        )
+        doc.title = _SPACE.sub(" ", title).strip() if title else None
         if doc.title:
             _drop_title_from_body(doc, doc.title)
+        else:
+            doc.title = None  # a title of spaces is no title
         return doc
 
 
