@@ -18,7 +18,7 @@ from typing import Any
 
 from .config import Settings, load_settings
 from .export import FORMATS, export_collection
-from .link.duplicates import link_exact_duplicates
+from .link.linker import link_collection
 from .model import Document, Entity, Quote, RawRecord, Rejection, Story
 from .read import read_inputs
 from .run import make_executor
@@ -95,7 +95,7 @@ class Collection:
             executor.close()
             self.store.add_rejections(report.rejections)
         report.ingested = len(stored)
-        report.duplicates = link_exact_duplicates(self.store, stored)
+        report.duplicates = link_collection(self.store, stored, settings)
         return report
 
     def _new_records(

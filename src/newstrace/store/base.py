@@ -32,6 +32,37 @@ LINK_FIELDS = frozenset(
 )
 
 
+@dataclass(slots=True)
+class LinkProfile:
+    """What the link phase keeps of a document to link later ones to it without re-reading it.
+
+    The dates are the document's own (from its text alone, before linking
+    changed them), so that linking can always be redone from the same start,
+    whatever order the documents arrived in. The signatures are MinHash
+    hash values (uint64, little-endian); `band_keys` are their LSH band keys.
+    """
+
+    document_id: str
+    published: str | None
+    content_date: str | None
+    content_date_basis: str | None
+    republished: bool | None
+    dated_by_text: bool
+    speakers: list[str]
+    duplicate_signature: bytes
+    story_signature: bytes
+    band_keys: list[int]
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteLinkUpdate:
+    """The quote-family fields a link stage sets on one stored quote."""
+
+    quote_id: str
+    family_id: str
+    first_document_id: str
+
+
 @dataclass(frozen=True, slots=True)
 class LinkUpdate:
     """Collection-level fields a link stage sets on one stored document."""
@@ -75,6 +106,36 @@ class Store(ABC):
 
     @abstractmethod
     def put_entities(self, entities: Iterable[Entity]) -> None: ...
+
+    # --- link phase (issue 5) ---------------------------------------------
+    @abstractmethod
+    def put_link_profiles(self, profiles: Iterable[LinkProfile]) -> None:
+        """Keep (or replace) documents' link profiles and their LSH band keys."""
+
+    @abstractmethod
+    def link_profiles(self, ids: Iterable[str]) -> dict[str, LinkProfile]:
+        """The stored profiles of these documents (band keys left empty)."""
+
+    @abstractmethod
+    def documents_with_band_keys(self, keys: Iterable[int]) -> set[str]:
+        """Ids of the documents that share at least one of these LSH band keys."""
+
+    @abstractmethod
+    def documents_in_stories(self, story_ids: Iterable[str]) -> list[Document]: ...
+
+    @abstractmethod
+    def documents_duplicating(self, ids: Iterable[str]) -> list[Document]:
+        """Documents whose `duplicate_of` is one of these ids."""
+
+    @abstractmethod
+    def delete_stories(self, story_ids: Iterable[str]) -> None: ...
+
+    @abstractmethod
+    def quotes_of_documents(self, ids: Iterable[str]) -> list[Quote]:
+        """The quotes of these documents, by document id then position."""
+
+    @abstractmethod
+    def update_quote_links(self, updates: Iterable[QuoteLinkUpdate]) -> None: ...
 
     # --- reading -------------------------------------------------------
     @abstractmethod

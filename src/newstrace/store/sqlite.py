@@ -6,6 +6,7 @@ triggers, so the text is stored once.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -15,7 +16,7 @@ from typing import Any
 from ..errors import StoreError
 from ..model import DateMention, Document, Entity, Quote, Rejection, Story
 from . import rows
-from .base import LinkUpdate, QuoteFilter, Store
+from .base import LinkProfile, LinkUpdate, QuoteFilter, QuoteLinkUpdate, Store
 from .migrations import MIGRATIONS, latest_version, migration
 
 # SQLite accepts at most 999 host parameters in old builds; stay below.
@@ -42,6 +43,23 @@ def full_text_search() -> list[str]:
             f"INSERT INTO {table}_fts(rowid, {columns}) VALUES (new.rowid, {new}); END",
         ]
     return statements
+
+
+@migration(3)
+def link_profiles() -> list[str]:
+    """What the link phase keeps per document (issue 5): own dates, speakers,
+    MinHash signatures, and the LSH band keys that find candidates by lookup."""
+    return [
+        """CREATE TABLE link_profiles (
+            document_id TEXT PRIMARY KEY REFERENCES documents(id), published TEXT,
+            content_date TEXT, content_date_basis TEXT, republished INTEGER,
+            dated_by_text INTEGER NOT NULL, speakers TEXT NOT NULL,
+            duplicate_signature BLOB NOT NULL, story_signature BLOB NOT NULL)""",
+        "CREATE TABLE link_bands (key INTEGER NOT NULL, document_id TEXT NOT NULL)",
+        "CREATE INDEX link_bands_key ON link_bands(key)",
+        "CREATE INDEX link_bands_document ON link_bands(document_id)",
+        "CREATE INDEX documents_duplicate_of ON documents(duplicate_of)",
+    ]
 
 
 def fts_query(text: str) -> str | None:
@@ -166,6 +184,83 @@ class SqliteStore(Store):
     def put_entities(self, entities: Iterable[Entity]) -> None:
         with self._db:
             self._insert_many("entities", rows.ENTITY_COLUMNS, map(rows.entity_row, entities))
+
+    # --- link phase --------------------------------------------------------
+    def put_link_profiles(self, profiles: Iterable[LinkProfile]) -> None:
+        with self._db:
+            for p in profiles:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO link_profiles (document_id, published, content_date, "
+                    "content_date_basis, republished, dated_by_text, speakers, duplicate_signature, "
+                    "story_signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        p.document_id, p.published, p.content_date, p.content_date_basis,
+                        None if p.republished is None else int(p.republished), int(p.dated_by_text),
+                        json.dumps(sorted(p.speakers)), p.duplicate_signature, p.story_signature,
+                    ),
+                )  # fmt: skip
+                self._db.execute("DELETE FROM link_bands WHERE document_id = ?", (p.document_id,))
+                self._db.executemany(
+                    "INSERT INTO link_bands (key, document_id) VALUES (?, ?)",
+                    ((key, p.document_id) for key in p.band_keys),
+                )
+
+    def link_profiles(self, ids: Iterable[str]) -> dict[str, LinkProfile]:
+        found: dict[str, LinkProfile] = {}
+        for chunk in _chunks(sorted(set(ids))):
+            query = f"SELECT * FROM link_profiles WHERE document_id IN ({_placeholders(len(chunk))})"
+            for row in self._db.execute(query, chunk):
+                found[row["document_id"]] = LinkProfile(
+                    document_id=row["document_id"], published=row["published"],
+                    content_date=row["content_date"], content_date_basis=row["content_date_basis"],
+                    republished=None if row["republished"] is None else bool(row["republished"]),
+                    dated_by_text=bool(row["dated_by_text"]), speakers=json.loads(row["speakers"]),
+                    duplicate_signature=row["duplicate_signature"],
+                    story_signature=row["story_signature"], band_keys=[],
+                )  # fmt: skip
+        return found
+
+    def documents_with_band_keys(self, keys: Iterable[int]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(sorted(set(keys))):  # type: ignore[arg-type]
+            query = f"SELECT DISTINCT document_id FROM link_bands WHERE key IN ({_placeholders(len(chunk))})"
+            found.update(row[0] for row in self._db.execute(query, chunk))
+        return found
+
+    def documents_in_stories(self, story_ids: Iterable[str]) -> list[Document]:
+        found: list[Document] = []
+        for chunk in _chunks(sorted(set(story_ids))):
+            found += self._documents_where(f"WHERE story_id IN ({_placeholders(len(chunk))})", chunk)
+        return found
+
+    def documents_duplicating(self, ids: Iterable[str]) -> list[Document]:
+        found: list[Document] = []
+        for chunk in _chunks(sorted(set(ids))):
+            found += self._documents_where(f"WHERE duplicate_of IN ({_placeholders(len(chunk))})", chunk)
+        return found
+
+    def delete_stories(self, story_ids: Iterable[str]) -> None:
+        with self._db:
+            for chunk in _chunks(sorted(set(story_ids))):
+                self._db.execute(f"DELETE FROM stories WHERE id IN ({_placeholders(len(chunk))})", chunk)
+
+    def quotes_of_documents(self, ids: Iterable[str]) -> list[Quote]:
+        columns = ",".join(f'"{c}"' for c in rows.QUOTE_COLUMNS)
+        found: list[Quote] = []
+        for chunk in _chunks(sorted(set(ids))):
+            sql = (
+                f"SELECT {columns} FROM quotes WHERE document_id IN ({_placeholders(len(chunk))}) "
+                "ORDER BY document_id, start, id"
+            )
+            found += [rows.quote_from_row(dict(row)) for row in self._db.execute(sql, chunk)]
+        return found
+
+    def update_quote_links(self, updates: Iterable[QuoteLinkUpdate]) -> None:
+        with self._db:
+            self._db.executemany(
+                "UPDATE quotes SET family_id = ?, first_document_id = ? WHERE id = ?",
+                ((u.family_id, u.first_document_id, u.quote_id) for u in updates),
+            )
 
     # --- reading ---------------------------------------------------------
     def _documents_where(self, where: str = "", params: Iterable[Any] = ()) -> Iterator[Document]:

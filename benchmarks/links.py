@@ -1,0 +1,241 @@
+"""Linking (issue 5): same-story decisions, headline stories, and near-duplicate scale.
+
+    .venv/bin/python benchmarks/links.py [--sizes 10000,100000] [--skip-data] [--skip-scale]
+
+1. SemEval-2022 pair sample (bench/links/semeval2022-sample): each text goes
+   through the pipeline, each pair through `story_score`; pairs rated <= 1.5
+   should be the same story, >= 3.5 different; balanced accuracy at the
+   shipped `story_threshold`.
+2. UCI headlines (bench/links/uci-headlines): the 6,366 headlines ingested
+   as one-line documents into a fresh collection; stories against the
+   aggregator's STORY ids, BCubed P/R/F1 (anchor: TF-IDF average link .728).
+3. Synthetic scale: N generated documents with 1% planted near copies (3% of
+   words changed), linked by `link_collection` in store batches, timed next to
+   datasketch's MinHashLSH alone (same shingles, same threshold, in memory).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from _common import data_dir, machine_line, print_table  # noqa: E402
+
+csv.field_size_limit(10**9)
+
+
+def semeval() -> None:
+    folder = data_dir("links", "semeval2022-sample")
+    if folder is None:
+        return
+    from newstrace.config import load_settings
+    from newstrace.link.stories import StoryFeatures, story_score
+    from newstrace.pipeline import analyse_page, build_pipeline
+
+    settings = load_settings()
+    pipeline = build_pipeline(settings)
+    rows = [r for r in csv.DictReader((folder / "training_set.csv").open(encoding="utf-8"))]
+    rows = [r for r in rows if float(r["Overall"]) <= 1.5 or float(r["Overall"]) >= 3.5]
+    from newstrace.model import Document
+
+    start = time.perf_counter()
+    results = []
+    failures = 0
+    for row in rows:
+        features = []
+        for text in (row["text1"], row["text2"]):
+            try:
+                doc = analyse_page(text, is_html=False, pipeline=pipeline)
+            except Exception:  # noqa: BLE001 -- a stage bug elsewhere: score the text alone
+                failures += 1
+                doc = Document(id="x", source="x", sha256="x", format="text", raw=text, body=text)
+            stated = doc.content_date if doc.content_date_basis and "the text says" in doc.content_date_basis else None
+            features.append(StoryFeatures.of(doc, doc.quotes, stated))
+        same = story_score(*features) >= settings.story_threshold
+        results.append((float(row["Overall"]) <= 1.5, same, row["lang1"] == row["lang2"]))
+    seconds = time.perf_counter() - start
+
+    def balanced(subset):
+        pos = [s for gold, s, _ in subset if gold]
+        neg = [s for gold, s, _ in subset if not gold]
+        tpr = sum(pos) / len(pos) if pos else float("nan")
+        tnr = (len(neg) - sum(neg)) / len(neg) if neg else float("nan")
+        return len(subset), len(pos), tpr, tnr, (tpr + tnr) / 2
+
+    print(f"\nSemEval-2022 pair sample (training_set.csv), story_threshold {settings.story_threshold}, {seconds:.0f} s, "
+          f"{failures} texts the pipeline raised on (scored on text alone)")
+    print_table(
+        ["pairs", "n", "same-story", "same acc", "diff acc", "balanced acc"],
+        [
+            ["all", *balanced(results)],
+            ["monolingual", *balanced([r for r in results if r[2]])],
+            ["cross-lingual", *balanced([r for r in results if not r[2]])],
+        ],
+    )
+
+
+def bcubed(gold: dict[str, str], found: dict[str, str]) -> tuple[float, float, float]:
+    gold_sets, found_sets = defaultdict(set), defaultdict(set)
+    for item, label in gold.items():
+        gold_sets[label].add(item)
+    for item, label in found.items():
+        found_sets[label].add(item)
+    precision = recall = 0.0
+    for item in gold:
+        mine, truth = found_sets[found[item]], gold_sets[gold[item]]
+        both = len(mine & truth)
+        precision += both / len(mine)
+        recall += both / len(truth)
+    p, r = precision / len(gold), recall / len(gold)
+    return p, r, 2 * p * r / (p + r)
+
+
+def uci() -> None:
+    folder = data_dir("links", "uci-headlines")
+    if folder is None:
+        return
+    import json
+
+    import newstrace
+
+    rows = [r for r in csv.DictReader((folder / "uci-news-aggregator.prefix.csv").open(encoding="utf-8"))]
+    rows = [r for r in rows if r.get("STORY")]
+    with tempfile.TemporaryDirectory() as tmp:
+        pages = Path(tmp) / "headlines.jsonl"
+        with pages.open("w", encoding="utf-8") as out:
+            for r in rows:
+                out.write(json.dumps({"id": f"h{r['ID']}", "site": r["PUBLISHER"], "text": r["TITLE"]}) + "\n")
+        collection = newstrace.open(str(Path(tmp) / "uci.db"))
+        start = time.perf_counter()
+        collection.ingest([str(pages)])
+        seconds = time.perf_counter() - start
+        found = {d.id: d.story_id or d.id for d in collection.documents()}
+        collection.close()
+    gold = {f"h{r['ID']}": r["STORY"] for r in rows if f"h{r['ID']}" in found}
+    p, r, f = bcubed(gold, found)
+    print(f"\nUCI headlines prefix: {len(gold)} headlines, {len(set(gold.values()))} gold stories, ingest+link {seconds:.0f} s")
+    print_table(
+        ["system", "clusters", "BCubed P", "BCubed R", "BCubed F1"],
+        [["newstrace link", len(set(found.values())), p, r, f], ["TF-IDF avg-link <= .95 (README anchor)", 185, 0.715, 0.742, 0.728]],
+    )
+
+
+# --- synthetic scale -------------------------------------------------------------
+
+
+def synthetic(n: int, seed: int = 7) -> tuple[list[tuple[str, str]], set[tuple[str, str]]]:
+    rng = random.Random(seed)
+    vocabulary = [f"w{i}" for i in range(50_000)]
+    weights = [1 / (i + 1) ** 1.05 for i in range(len(vocabulary))]
+    cumulative = []
+    total = 0.0
+    for w in weights:
+        total += w
+        cumulative.append(total)
+    docs: list[tuple[str, str]] = []
+    planted: set[tuple[str, str]] = set()
+    originals = int(n * 0.99)
+    for i in range(originals):
+        words = rng.choices(vocabulary, cum_weights=cumulative, k=rng.randint(150, 400))
+        docs.append((f"d{i:07d}", " ".join(words)))
+    for j in range(n - originals):
+        source_id, source = docs[rng.randrange(originals)]
+        words = source.split()
+        for k in rng.sample(range(len(words)), max(1, len(words) // 100)):
+            words[k] = rng.choice(vocabulary)
+        copy_id = f"c{j:07d}"
+        docs.append((copy_id, " ".join(words)))
+        planted.add((min(source_id, copy_id), max(source_id, copy_id)))
+    return docs, planted
+
+
+def run_newstrace(docs: list[tuple[str, str]], batch: int = 1000) -> tuple[float, set[tuple[str, str]]]:
+    from newstrace.config import load_settings
+    from newstrace.link.fingerprint import body_fingerprint
+    from newstrace.link.linker import link_collection
+    from newstrace.model import Document
+    from newstrace.store import open_store
+
+    settings = load_settings()
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(str(Path(tmp) / "scale.db"))
+        start = time.perf_counter()
+        for offset in range(0, len(docs), batch):
+            chunk = [
+                Document(id=i, source=i, sha256=i, format="text", raw="", body=text, body_hash=body_fingerprint(text))
+                for i, text in docs[offset : offset + batch]
+            ]
+            store.add_documents(chunk)
+            link_collection(store, chunk, settings)
+        seconds = time.perf_counter() - start
+        pairs = {(min(d.id, d.duplicate_of), max(d.id, d.duplicate_of)) for d in store.documents() if d.duplicate_of}
+        store.close()
+    return seconds, pairs
+
+
+def run_datasketch(docs: list[tuple[str, str]]) -> tuple[float, set[tuple[str, str]]]:
+    from datasketch import MinHash, MinHashLSH
+
+    from newstrace.config import load_settings
+    from newstrace.link.features import shingles, words
+
+    settings = load_settings()
+    start = time.perf_counter()
+    lsh = MinHashLSH(threshold=settings.near_duplicate_threshold, num_perm=settings.minhash_permutations)
+    pairs = set()
+    for doc_id, text in docs:
+        m = MinHash(num_perm=settings.minhash_permutations, seed=1)
+        m.update_batch([s.encode() for s in shingles(words(text))])
+        for other in lsh.query(m):
+            pairs.add((min(doc_id, other), max(doc_id, other)))
+        lsh.insert(doc_id, m)
+    return time.perf_counter() - start, pairs
+
+
+def scale(sizes: list[int]) -> None:
+    print("\nSynthetic near duplicates (1% planted copies, 1% of words changed)")
+    table = []
+    for n in sizes:
+        docs, planted = synthetic(n)
+        ds_seconds, ds_pairs = run_datasketch(docs)
+        nt_seconds, nt_pairs = run_newstrace(docs)
+        linked_docs = {i for pair in nt_pairs for i in pair}
+        planted_docs = {i for pair in planted for i in pair}
+        false_docs = linked_docs - planted_docs
+        recall = len(planted & nt_pairs) / len(planted)
+        table.append([
+            n, len(planted), recall, len(ds_pairs & planted) / len(planted), len(false_docs) / n,
+            ds_seconds, nt_seconds, nt_seconds / ds_seconds, 1e6 * nt_seconds / n,
+        ])  # fmt: skip
+        print(f"  {n}: done", file=sys.stderr, flush=True)
+    print_table(
+        ["docs", "planted", "found (newstrace)", "found (datasketch)", "unrelated linked",
+         "datasketch s", "newstrace link s", "ratio", "us/doc"],
+        table,
+    )  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--skip-data", action="store_true")
+    parser.add_argument("--skip-scale", action="store_true")
+    args = parser.parse_args()
+    print(machine_line())
+    if not args.skip_data:
+        semeval()
+        uci()
+    if not args.skip_scale:
+        scale([int(s) for s in args.sizes.split(",")])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,138 @@
+"""Linking a collection end to end: duplicates, stories, origin, quote families,
+and the same result whatever the order and batches of the inputs."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+import newstrace
+
+from .texts import ALL
+
+
+def _write(folder: Path, names: list[str]) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name in names:
+        path = folder / f"{name}.jsonl"
+        path.write_text(json.dumps(ALL[name], ensure_ascii=False) + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _ingest(tmp_path: Path, db: str, batches: list[list[str]]) -> newstrace.Collection:
+    collection = newstrace.open(str(tmp_path / db))
+    for batch in batches:
+        collection.ingest([str(p) for p in _write(tmp_path / "pages", batch)])
+    return collection
+
+
+def _by_name(collection: newstrace.Collection):
+    names = {article["url"]: name for name, article in ALL.items()}
+    return {names[doc.source]: doc for doc in collection.documents()}
+
+
+@pytest.fixture
+def linked(tmp_path):
+    collection = _ingest(tmp_path, "one.db", [sorted(ALL)])
+    yield collection, _by_name(collection)
+    collection.close()
+
+
+def test_one_event_is_one_story_and_other_occasions_stay_apart(linked) -> None:
+    _, docs = linked
+    story = docs["original"].story_id
+    assert story and docs["republished"].story_id == story and docs["near_copy"].story_id == story
+    assert docs["same_people"].story_id not in (None, story)
+    assert docs["unrelated"].story_id not in (None, story, docs["same_people"].story_id)
+
+
+def test_near_copy_points_at_the_original(linked) -> None:
+    _, docs = linked
+    assert docs["near_copy"].duplicate_of == docs["original"].id
+    assert docs["original"].duplicate_of is None
+    assert docs["republished"].duplicate_of is None  # reworded: same story, not a copy
+
+
+def test_story_record_names_the_first_report(linked) -> None:
+    collection, docs = linked
+    (story,) = [s for s in collection.stories() if s.id == docs["original"].story_id]
+    assert story.first_document_id == docs["original"].id
+    assert story.title == "Harbour strike ends after tenth day of talks"
+    assert story.date == "2024-03-07"
+    assert sorted(story.document_ids) == sorted(docs[n].id for n in ("original", "republished", "near_copy"))
+
+
+def test_late_republication_gets_the_original_date_and_source(linked) -> None:
+    _, docs = linked
+    late = docs["republished"]
+    assert late.republished_from == docs["original"].id
+    assert late.content_date == "2024-03-07"
+    assert late.republished is True
+    assert docs["original"].id in late.content_date_basis
+    assert docs["original"].republished_from is None
+    assert docs["near_copy"].republished_from is None  # a day later is not a republication
+
+
+def test_reworded_quotes_share_a_family_first_seen_in_the_original(linked) -> None:
+    collection, docs = linked
+    families = defaultdict(set)
+    first = {}
+    for quote in collection.quotes():
+        families[quote.family_id].add((quote.document_id, quote.text.strip("“”\"., ")))
+        first[quote.family_id] = quote.first_document_id
+    wanted = [
+        ("We did not get everything", "We did not receive everything"),
+        ("on a reciprocal basis", "on the basis of reciprocity"),
+        ("with a knife at the throat of the workers", "with a knife to the workers' throat"),
+        ("a fair end to a hard month", "a fair ending to a difficult month"),
+    ]
+    for mine, theirs in wanted:
+        found = [
+            fid
+            for fid, members in families.items()
+            if any(d == docs["original"].id and t.startswith(mine) for d, t in members)
+            and any(d == docs["republished"].id and t.startswith(theirs) for d, t in members)
+        ]
+        assert found, f"{mine!r} and {theirs!r} are not in one family"
+        assert first[found[0]] == docs["original"].id
+    unrelated_families = {q.family_id for q in collection.quotes() if q.document_id == docs["unrelated"].id}
+    original_families = {q.family_id for q in collection.quotes() if q.document_id == docs["original"].id}
+    assert not unrelated_families & original_families
+
+
+def _export(collection: newstrace.Collection, out: Path) -> list[dict]:
+    collection.export(out)
+    return sorted(
+        (json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()),
+        key=lambda r: (r["type"], r["id"]),
+    )
+
+
+def test_result_does_not_depend_on_order_or_batches(tmp_path) -> None:
+    names = sorted(ALL)
+    at_once = _ingest(tmp_path, "a.db", [names])
+    # the copies first, the original last, one file at a time
+    reversed_batches = _ingest(tmp_path, "b.db", [[n] for n in reversed(names)])
+    mixed = _ingest(tmp_path, "c.db", [["republished", "unrelated"], ["near_copy"], ["original", "same_people"]])
+    expected = _export(at_once, tmp_path / "a.jsonl")
+    assert _export(reversed_batches, tmp_path / "b.jsonl") == expected
+    assert _export(mixed, tmp_path / "c.jsonl") == expected
+    for collection in (at_once, reversed_batches, mixed):
+        collection.close()
+
+
+def test_an_earlier_original_arriving_later_takes_over(tmp_path) -> None:
+    collection = _ingest(tmp_path, "late.db", [["republished"]])
+    alone = _by_name(collection)["republished"]
+    assert alone.republished_from is None and alone.content_date != "2024-03-07"
+    collection.ingest([str(p) for p in _write(tmp_path / "pages", ["original"])])
+    docs = _by_name(collection)
+    assert docs["republished"].republished_from == docs["original"].id
+    assert docs["republished"].story_id == docs["original"].story_id
+    assert len(collection.stories()) == 1  # the old one-document story was replaced
+    collection.close()
