@@ -18,6 +18,7 @@ from typing import Any
 
 from .config import Settings, load_settings
 from .export import FORMATS, export_collection
+from .entities.registry import register_entities
 from .link.linker import link_collection
 from .model import Document, Entity, Quote, RawRecord, Rejection, Story
 from .read import read_inputs
@@ -95,6 +96,7 @@ class Collection:
             executor.close()
             self.store.add_rejections(report.rejections)
         report.ingested = len(stored)
+        register_entities(self.store, stored)
         report.duplicates = link_collection(self.store, stored, settings)
         return report
 

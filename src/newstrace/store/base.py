@@ -156,7 +156,21 @@ class Store(ABC):
     def date_mentions(self, document_id: str | None = None) -> list[DateMention]: ...
 
     @abstractmethod
-    def entities(self) -> list[Entity]: ...
+    def entities(self, ids: Iterable[str] | None = None) -> list[Entity]:
+        """Stored entities (all, or those named), in id order."""
+
+    @abstractmethod
+    def people_with_surname(self, surname: str) -> list[Entity]:
+        """Person entities of two or more words whose last word is `surname` (any case)."""
+
+    @abstractmethod
+    def people_named(self, name: str) -> list[Entity]:
+        """Person entities whose whole name is `name` (any case)."""
+
+    @abstractmethod
+    def fold_entity(self, alias_id: str, into: Entity) -> None:
+        """Make `alias_id` one of `into`'s names: its quotes and mentions move to
+        `into` (the quotes' speaker name too), `into` is saved, `alias_id` deleted."""
 
     @abstractmethod
     def stories(self) -> list[Story]: ...

@@ -333,9 +333,40 @@ class SqliteStore(Store):
         sql = f"SELECT {columns} FROM date_mentions {where} ORDER BY document_id, start"
         return [rows.date_mention_from_row(dict(row)) for row in self._db.execute(sql, params)]
 
-    def entities(self) -> list[Entity]:
-        sql = f"SELECT {','.join(rows.ENTITY_COLUMNS)} FROM entities ORDER BY id"
-        return [rows.entity_from_row(dict(row)) for row in self._db.execute(sql)]
+    def entities(self, ids: Iterable[str] | None = None) -> list[Entity]:
+        select = f"SELECT {','.join(rows.ENTITY_COLUMNS)} FROM entities"
+        if ids is None:
+            return [rows.entity_from_row(dict(row)) for row in self._db.execute(f"{select} ORDER BY id")]
+        found: list[Entity] = []
+        for chunk in _chunks(sorted(set(ids))):
+            query = f"{select} WHERE id IN ({_placeholders(len(chunk))}) ORDER BY id"
+            found += [rows.entity_from_row(dict(row)) for row in self._db.execute(query, chunk)]
+        return found
+
+    def people_with_surname(self, surname: str) -> list[Entity]:
+        query = (
+            f"SELECT {','.join(rows.ENTITY_COLUMNS)} FROM entities "
+            "WHERE kind = 'person' AND name LIKE ? ORDER BY id"
+        )
+        candidates = [rows.entity_from_row(dict(row)) for row in self._db.execute(query, (f"% {surname}",))]
+        wanted = surname.casefold()
+        return [e for e in candidates if e.name.split()[-1].casefold() == wanted]
+
+    def people_named(self, name: str) -> list[Entity]:
+        query = (
+            f"SELECT {','.join(rows.ENTITY_COLUMNS)} FROM entities "
+            "WHERE kind = 'person' AND name = ? COLLATE NOCASE ORDER BY id"
+        )
+        return [rows.entity_from_row(dict(row)) for row in self._db.execute(query, (name,))]
+
+    def fold_entity(self, alias_id: str, into: Entity) -> None:
+        with self._db:
+            self._db.execute(
+                "UPDATE quotes SET speaker_id = ?, speaker = ? WHERE speaker_id = ?", (into.id, into.name, alias_id)
+            )
+            self._db.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", (into.id, alias_id))
+            self._db.execute("DELETE FROM entities WHERE id = ?", (alias_id,))
+            self._insert_many("entities", rows.ENTITY_COLUMNS, [rows.entity_row(into)])
 
     def stories(self) -> list[Story]:
         sql = f"SELECT {','.join(rows.STORY_COLUMNS)} FROM stories ORDER BY id"

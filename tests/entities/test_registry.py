@@ -1,0 +1,88 @@
+"""The collection-level entity registry, through real ingests."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+import newstrace
+from newstrace.entities.registry import fold_alias, merge_views
+from newstrace.model import Entity
+
+FULL_NAME_PAGE = """Harbour strike ends
+
+Dock workers in Port Caldera ended their strike on Thursday after ten days.
+
+"We did not get everything, but we got the nights back," union leader Maren Okafor told reporters outside the hall.
+
+Port director Anselm Brandt said the harbour would reopen on Friday.
+"""
+
+SURNAME_ONLY_PAGE = """Caldera port reopens
+
+Ships were unloaded again in Port Caldera on Friday, a day after the strike ended.
+
+"The nights are ours again," Okafor said at the quay, where dockers cheered the first crane.
+
+The port authority expects the backlog to clear within a week.
+"""
+
+OTHER_OKAFOR_PAGE = """School opens in Weissfeld
+
+A new primary school opened in Weissfeld on Monday.
+
+"Every child here can now walk to school," headteacher Dina Okafor said at the opening.
+"""
+
+
+def ingest_one_by_one(db: str, folder: Path, names: list[str]) -> list[dict]:
+    with newstrace.open(db) as collection:
+        for name in names:
+            collection.ingest([folder / name])
+        out = Path(db).with_suffix(".jsonl")
+        collection.export(out)
+    return [json.loads(line) for line in out.read_text().splitlines()]
+
+
+@pytest.fixture
+def pages(tmp_path: Path) -> Path:
+    (tmp_path / "full.txt").write_text(FULL_NAME_PAGE)
+    (tmp_path / "surname.txt").write_text(SURNAME_ONLY_PAGE)
+    (tmp_path / "other.txt").write_text(OTHER_OKAFOR_PAGE)
+    return tmp_path
+
+
+@pytest.mark.parametrize("order", [["full.txt", "surname.txt"], ["surname.txt", "full.txt"]])
+def test_a_bare_surname_becomes_the_one_person_of_that_name(pages, tmp_path, order) -> None:
+    records = ingest_one_by_one(str(tmp_path / "c.db"), pages, order)
+    speakers = {
+        r["text"].strip("\"“” ")[:20]: (r["speaker"], r["speaker_id"]) for r in records if r["type"] == "quote"
+    }
+    okafor = [e for e in records if e["type"] == "entity" and "Okafor" in e["name"]]
+    assert [e["name"] for e in okafor] == ["Maren Okafor"]
+    assert "Okafor" in okafor[0]["aliases"]
+    assert any("leader" in role for role in okafor[0]["roles"])  # the full-name page's role survives the fold
+    assert speakers["The nights are ours "] == ("Maren Okafor", okafor[0]["id"])
+    assert speakers["We did not get every"] == ("Maren Okafor", okafor[0]["id"])
+
+
+def test_a_surname_shared_by_two_people_stays_unresolved(pages, tmp_path) -> None:
+    records = ingest_one_by_one(str(tmp_path / "c.db"), pages, ["full.txt", "other.txt", "surname.txt"])
+    names = sorted(e["name"] for e in records if e["type"] == "entity" and "Okafor" in e["name"])
+    assert names == ["Dina Okafor", "Maren Okafor", "Okafor"]
+
+
+def test_merging_views_sums_mentions_and_unions_names_in_any_order() -> None:
+    a = Entity("e1", "Maren Okafor", "person", ["Okafor"], ["union leader"], 2)
+    b = Entity("e1", "Maren OKAFOR", "person", [], ["dock union head"], 3)
+    assert merge_views(a, b) == merge_views(b, a)
+    merged = merge_views(a, b)
+    assert merged.mentions == 5 and merged.roles == ["dock union head", "union leader"]
+    assert set(merged.aliases) | {merged.name} == {"Maren Okafor", "Maren OKAFOR", "Okafor"}
+
+
+def test_folding_keeps_the_canonical_name_and_id() -> None:
+    full = Entity("e1", "Maren Okafor", "person", [], ["union leader"], 2)
+    surname = Entity("e2", "Okafor", "person", [], [], 1)
+    folded = fold_alias(full, surname)
+    assert (folded.id, folded.name, folded.aliases, folded.mentions) == ("e1", "Maren Okafor", ["Okafor"], 3)
