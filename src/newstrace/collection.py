@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from .config import Settings, load_settings
-from .export import FORMATS, export_collection
 from .entities.registry import register_entities
+from .export import FORMATS, export_collection
 from .link.linker import link_collection
 from .model import Document, Entity, Quote, RawRecord, Rejection, Story
 from .read import read_inputs
