@@ -5,14 +5,16 @@ A stage is a class with `name`, the document fields it `needs`, the fields it
 stage's needs are met by the reader or an earlier stage, so a misordered
 pipeline fails at once rather than on the thousandth document.
 
-Phases, in order (a later issue's stage slots into its phase):
-  clean     HTML extraction, text normalisation, boilerplate removal
-  describe  title, site, author, stated date, language
-  dates     temporal expressions, content date
-  quotes    quotations, cues, speaker mentions
-  entities  people, organisations, places
-Collection-wide work (duplicates, stories, quote families, origin) runs after
-the documents are stored: see `newstrace.link`.
+Phases, in order (see `build_pipeline`):
+  clean     HTML extraction, text normalisation, boilerplate removal (`clean/`)
+  describe  title, site, author, categories, language, stated date (`describe/`)
+  dates     temporal expressions, the document's own content date (`time/`)
+  quotes    entities, interview turns, direct and indirect quotes, speakers,
+            then the date and venue of each quote (`entities/`, `quotes/`, `time/`)
+  link      the body fingerprint the collection stages use (`link/`)
+Collection-wide work runs after each batch is stored, over the store: the
+entity registry (`entities/registry.py`), then duplicates, stories, quote
+families and origins (`link/linker.py`).
 
 Executors (`newstrace.run`) decide where `Pipeline.process` runs; no stage
 knows how it is scheduled.
