@@ -53,12 +53,59 @@ def read_page(path: Path) -> str:
 
 # --- newstrace -------------------------------------------------------------
 
-# analyse(html, source, url) -> newstrace Document
-Analyse = Callable[[str, str, Any], Any]
+
+class _TimedStage:
+    """A pipeline stage that adds its wall time to a shared tally."""
+
+    def __init__(self, stage: Any, seconds: dict[str, float]):
+        self.stage, self.seconds = stage, seconds
+        self.name, self.needs, self.adds = stage.name, stage.needs, stage.adds
+        seconds.setdefault(stage.name, 0.0)
+        # newstrace.clean.extract_html -> "clean": the subpackage is the phase
+        module = type(stage).__module__.split(".")
+        self.phase = module[1] if len(module) > 2 else module[-1]
+
+    def run(self, doc: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return self.stage.run(doc)
+        finally:
+            self.seconds[self.name] += time.perf_counter() - start
 
 
-def load_newstrace() -> tuple[Analyse | None, str | None]:
-    """newstrace's `analyse_page` bound to a built pipeline, or why it cannot run.
+class Newstrace:
+    """newstrace's `analyse_page` bound to one built pipeline, with each
+    stage's time tallied (`stage_seconds`) to show where the time goes."""
+
+    def __init__(self) -> None:
+        from newstrace.config import load_settings
+        from newstrace.pipeline import analyse_page, build_pipeline
+
+        self._analyse_page = analyse_page
+        self.pipeline = build_pipeline(load_settings())
+        self.stage_seconds: dict[str, float] = {}
+        self.stage_phase: dict[str, str] = {}
+        stages = getattr(self.pipeline, "stages", None)
+        if isinstance(stages, list):
+            self.pipeline.stages = [_TimedStage(stage, self.stage_seconds) for stage in stages]
+            self.stage_phase = {timed.name: timed.phase for timed in self.pipeline.stages}
+
+    def __call__(self, html: str, source: str, url: str | None) -> Any:
+        return self._analyse_page(
+            html,
+            is_html=True,
+            source=source,
+            given={"url": url} if url else None,
+            pipeline=self.pipeline,
+        )
+
+    def reset_stage_seconds(self) -> None:
+        for name in self.stage_seconds:
+            self.stage_seconds[name] = 0.0
+
+
+def load_newstrace() -> tuple[Newstrace | None, str | None]:
+    """newstrace ready to analyse pages, or why it cannot run yet.
 
     Prefers the checkout's `src/` over any installed copy, so that the
     benchmark measures the code next to it.
@@ -67,23 +114,36 @@ def load_newstrace() -> tuple[Analyse | None, str | None]:
     if src not in sys.path:
         sys.path.insert(0, src)
     try:
-        from newstrace.config import load_settings
-        from newstrace.pipeline import analyse_page, build_pipeline
-
-        pipeline = build_pipeline(load_settings())
-    except Exception as error:  # noqa: BLE001 -- any import or build failure: the arm cannot run yet
+        return Newstrace(), None
+    except Exception as error:  # any import or build failure: the arm cannot run yet
         return None, f"{type(error).__name__}: {error}"
 
-    def analyse(html: str, source: str, url: str | None) -> Any:
-        return analyse_page(
-            html,
-            is_html=True,
-            source=source,
-            given={"url": url} if url else None,
-            pipeline=pipeline,
-        )
 
-    return analyse, None
+def stage_ms(newstrace: Newstrace, pages: int, passes: int) -> dict[str, float]:
+    """Mean ms/page of each newstrace stage over the timed passes."""
+    calls = max(1, pages * passes)
+    return {name: 1000 * seconds / calls for name, seconds in newstrace.stage_seconds.items()}
+
+
+def phase_ms(newstrace: Newstrace, pages: int, passes: int) -> dict[str, float]:
+    """Mean ms/page of each phase (the stage's subpackage: clean, describe, time, ...)."""
+    phases: dict[str, float] = {}
+    for name, ms in stage_ms(newstrace, pages, passes).items():
+        phase = newstrace.stage_phase.get(name, "?")
+        phases[phase] = phases.get(phase, 0.0) + ms
+    return phases
+
+
+def stage_table(newstrace: Newstrace, pages: int, passes: int) -> str:
+    """Two lines: mean ms/page by phase, then by stage, over the timed passes."""
+    stages = stage_ms(newstrace, pages, passes)
+    phases = phase_ms(newstrace, pages, passes)
+    return (
+        f"ms/page by phase (sum {sum(phases.values()):.1f}): "
+        + ", ".join(f"{name} {ms:.1f}" for name, ms in phases.items())
+        + "\n    by stage: "
+        + ", ".join(f"{name} {ms:.1f}" for name, ms in stages.items())
+    )
 
 
 # --- running and timing ----------------------------------------------------
@@ -92,19 +152,38 @@ def load_newstrace() -> tuple[Analyse | None, str | None]:
 @dataclass
 class ArmRun:
     """What one system produced on one set: outputs of the first pass, the
-    wall time of every pass, and the pages on which it raised."""
+    wall and CPU time of every pass, and the pages on which it raised."""
 
     name: str
     outputs: list[Any] = field(default_factory=list)
     pass_seconds: list[float] = field(default_factory=list)
+    pass_cpu_seconds: list[float] = field(default_factory=list)
     failures: dict[int, str] = field(default_factory=dict)
 
     @property
     def median_seconds(self) -> float:
         return statistics.median(self.pass_seconds) if self.pass_seconds else float("nan")
 
+    @property
+    def median_cpu_seconds(self) -> float:
+        return statistics.median(self.pass_cpu_seconds) if self.pass_cpu_seconds else float("nan")
+
     def pages_per_second(self, pages: int) -> float:
         return pages / self.median_seconds if self.pass_seconds else float("nan")
+
+    def ratios(self, peer: ArmRun) -> dict[str, float]:
+        """This arm's time over the peer's: of the median wall times, the
+        median of the per-repetition wall ratios (the two passes of one
+        repetition run back to back, so they share the machine's load), and
+        of the median CPU times (least disturbed by other processes)."""
+        paired = [
+            mine / theirs for mine, theirs in zip(self.pass_seconds, peer.pass_seconds, strict=True) if theirs
+        ]
+        return {
+            "wall": self.median_seconds / peer.median_seconds,
+            "wall_paired": statistics.median(paired) if paired else float("nan"),
+            "cpu": self.median_cpu_seconds / peer.median_cpu_seconds,
+        }
 
 
 def reset_library_caches() -> None:
@@ -122,13 +201,18 @@ def reset_library_caches() -> None:
 
 
 def run_arms(
-    arms: dict[str, Callable[[Any], Any]], items: Sequence[Any], repeat: int, label: str = ""
+    arms: dict[str, Callable[[Any], Any]],
+    items: Sequence[Any],
+    repeat: int,
+    label: str = "",
+    after_warmup: Callable[[], None] | None = None,
 ) -> dict[str, ArmRun]:
     """Run every arm over all items, `repeat` times, one whole pass at a time.
 
-    Each arm is warmed up on the first item; each pass starts with empty
-    library caches; the order of the arms alternates from one repetition to
-    the next, so neither always runs on a warmer machine. Outputs are kept from the first pass (the systems are
+    Each arm is warmed up on the first item (then `after_warmup` runs); each
+    pass starts with empty library caches; the order of the arms alternates
+    from one repetition to the next, so that neither always runs on a warmer
+    machine. Outputs are kept from the first pass (the systems are
     deterministic). An exception fails that page for that arm, with its
     message, and the benchmark goes on; its output is None.
     """
@@ -139,29 +223,33 @@ def run_arms(
     for fn in arms.values():
         try:
             fn(items[0])
-        except Exception:  # noqa: BLE001, S110 -- recorded when the timed pass meets it
+        except Exception:  # recorded when the timed pass meets it
             pass
+    if after_warmup is not None:
+        after_warmup()
     for rep in range(repeat):
         order = names if rep % 2 == 0 else names[::-1]
         for name in order:
             fn, run = arms[name], runs[name]
             reset_library_caches()
-            total = 0.0
+            wall = 0.0
+            cpu_start = time.process_time()
             for index, item in enumerate(items):
                 start = time.perf_counter()
                 try:
                     result = fn(item)
-                except Exception as error:  # noqa: BLE001 -- a failed page, counted; the run goes on
+                except Exception as error:  # a failed page, counted; the run goes on
                     result = None
                     if rep == 0:
                         run.failures[index] = f"{type(error).__name__}: {error}"[:300]
-                total += time.perf_counter() - start
+                wall += time.perf_counter() - start
                 if rep == 0:
                     run.outputs.append(result)
-            run.pass_seconds.append(total)
+            run.pass_cpu_seconds.append(time.process_time() - cpu_start)
+            run.pass_seconds.append(wall)
             print(
-                f"  {label} pass {rep + 1}/{repeat} {name}: {total:.1f} s"
-                f" ({len(items) / total if total else float('nan'):.1f} pages/s)",
+                f"  {label} pass {rep + 1}/{repeat} {name}: {wall:.1f} s wall,"
+                f" {run.pass_cpu_seconds[-1]:.1f} s CPU ({len(items) / wall if wall else float('nan'):.1f} pages/s)",
                 file=sys.stderr,
                 flush=True,
             )
@@ -212,11 +300,18 @@ def fmt(value: Any, digits: int = 3) -> str:
 def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
     cells = [[fmt(cell) for cell in row] for row in rows]
     widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(headers)]
-    line = "  ".join(h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in enumerate(zip(headers, widths)))
+    line = "  ".join(
+        h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in enumerate(zip(headers, widths, strict=False))
+    )
     print(line)
     print("-" * len(line))
     for row in cells:
-        print("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths))))
+        print(
+            "  ".join(
+                c.ljust(w) if i == 0 else c.rjust(w)
+                for i, (c, w) in enumerate(zip(row, widths, strict=False))
+            )
+        )
 
 
 def print_failures(run: ArmRun, names: Sequence[str], show: int = 5) -> None:

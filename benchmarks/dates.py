@@ -39,6 +39,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import statistics
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,15 +48,18 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import (
+    Newstrace,
     data_dir,
     library_versions,
     load_newstrace,
     machine_line,
     peak_rss_mib,
+    phase_ms,
     print_failures,
     print_table,
     read_page,
     run_arms,
+    stage_table,
     write_json,
 )
 
@@ -101,7 +105,7 @@ def _day(value: str) -> dt.date | None:
 
 def score(pages: list[Page], answers: list[str | None]) -> dict[str, Any]:
     tp = fp = fn = tn = coarse = within_day = 0
-    for page, answer in zip(pages, answers):
+    for page, answer in zip(pages, answers, strict=True):
         if answer is None:
             if page.gold is None:
                 tn += 1
@@ -150,7 +154,7 @@ def htmldate_arm_factory(with_url: bool):
     return htmldate_arm
 
 
-def newstrace_arm_factory(analyse: Any, with_url: bool):
+def newstrace_arm_factory(analyse: Newstrace, with_url: bool):
     def newstrace_arm(page: Page) -> dict[str, Any]:
         doc = analyse(page.html, page.name, page.url if with_url else None)
         return {"published": doc.published, "precision": getattr(doc, "published_precision", None)}
@@ -187,7 +191,13 @@ def main(argv: list[str] | None = None) -> int:
         arms["newstrace"] = newstrace_arm_factory(analyse, args.with_url)
     else:
         print(f"newstrace arm unavailable: {analyse_error}")
-    runs = run_arms(arms, pages, args.repeat, label="dates")
+    runs = run_arms(
+        arms,
+        pages,
+        args.repeat,
+        label="dates",
+        after_warmup=analyse.reset_stage_seconds if analyse is not None else None,
+    )
 
     answers = {"htmldate": runs["htmldate"].outputs}
     if "newstrace" in runs:
@@ -201,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     strata = ["all", *sorted({p.stratum for p in pages})]
     scores: dict[str, dict[str, Any]] = {}
     rows = []
-    htmldate_seconds = runs["htmldate"].median_seconds
+    peer_run = runs["htmldate"]
     for name, run in runs.items():
         scores[name] = {}
         for stratum in strata:
@@ -225,7 +235,8 @@ def main(argv: list[str] | None = None) -> int:
                     s["unknown"],
                     s["tn"],
                     run.pages_per_second(len(pages)) if timed else None,
-                    run.median_seconds / htmldate_seconds if timed else None,
+                    run.ratios(peer_run)["wall"] if timed else None,
+                    run.ratios(peer_run)["cpu"] if timed else None,
                 ]
             )
     rss = peak_rss_mib()
@@ -246,6 +257,7 @@ def main(argv: list[str] | None = None) -> int:
             "tn",
             "pages/s",
             "x htmldate",
+            "x CPU",
         ],
         rows,
     )
@@ -253,6 +265,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  newstrace: not run ({analyse_error})")
     else:
         print(f"  newstrace answer precision: {precisions}")
+        print(f"  newstrace {stage_table(analyse, len(pages), args.repeat)}")
+        describe_ms = phase_ms(analyse, len(pages), args.repeat)
+        print(
+            f"  newstrace clean+describe phases (what `published` needs): "
+            f"{describe_ms.get('clean', 0.0) + describe_ms.get('describe', 0.0):.1f} ms/page;"
+            f" htmldate {1000 * statistics.mean(peer_run.pass_seconds) / len(pages):.1f} ms/page (means over passes)"
+        )
     for run in runs.values():
         print_failures(run, names)
     print(
@@ -277,9 +296,10 @@ def main(argv: list[str] | None = None) -> int:
                 "timing": {
                     name: {
                         "pass_seconds": run.pass_seconds,
+                        "pass_cpu_seconds": run.pass_cpu_seconds,
                         "median_seconds": run.median_seconds,
                         "pages_per_second": run.pages_per_second(len(pages)),
-                        "ratio_to_htmldate": run.median_seconds / htmldate_seconds,
+                        "ratio_to_htmldate": run.ratios(peer_run),
                     }
                     for name, run in runs.items()
                 },

@@ -1,7 +1,8 @@
 """HTML -> article body: newstrace against trafilatura, on three public sets.
 
     python benchmarks/extraction.py [--set aeb|wcxb|trafeval|all] [--limit N]
-                                    [--repeat N] [--json OUT] [--no-peer-metadata]
+                                    [--repeat N] [--json OUT] [--meta-arm]
+                                    [--peer-options eval|library] [--no-peer-metadata]
 
 Data: `<repo>/../shared/bench/extraction/{aeb,wcxb-dev,trafilatura-eval}` (or
 `$NEWSTRACE_BENCH/extraction/...`); a missing folder is skipped with a message.
@@ -50,11 +51,20 @@ Decoding: both systems get the same `str`, made by trafilatura's `decode_file`
 (gunzip, UTF-8 when valid, else charset detection): what the upstream
 evaluations do when they hand the libraries bytes.
 
-Timing: whole passes over the set, `--repeat` times, arms alternating order,
+Timing: one untimed warm-up call per system, then whole passes over the set,
+`--repeat` times, the order of the systems reversed every other repetition,
 library LRU caches emptied before each pass; medians of the pass times are
 quoted. trafilatura's figure is `extract` alone; newstrace's is the whole
-`analyse_page` (trafilatura with metadata, cleaning, description, ...).
-Peak RSS is the process's (getrusage), read after each set.
+`analyse_page`: trafilatura with metadata, cleaning and description, and also
+the later phases (dates, quotes, entities, fingerprint). Columns: `x traf`,
+ratio of median wall times; `x paired`, median of the per-repetition ratios
+(back-to-back passes share the machine's load); `x CPU`, ratio of median
+process CPU times (least disturbed by other processes on a shared machine).
+Each newstrace stage is timed too, and summed by phase (the stage's
+subpackage), so the "clean + describe" cost can be set against trafilatura
+on its own. `--meta-arm` also times `bare_extraction(with_metadata=True)`,
+the call newstrace's extraction stage makes. Peak RSS is the process's
+(getrusage), read after each set.
 """
 
 from __future__ import annotations
@@ -62,6 +72,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import statistics
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -72,16 +83,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import (
     ArmRun,
+    Newstrace,
     data_dir,
     fmt,
     library_versions,
     load_newstrace,
     machine_line,
     peak_rss_mib,
+    phase_ms,
     print_failures,
     print_table,
     read_page,
     run_arms,
+    stage_ms,
+    stage_table,
     write_json,
 )
 
@@ -183,7 +198,7 @@ def _shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
 def score_aeb(pages: list[Page], bodies: list[str]) -> dict[str, Any]:
     """Upstream AEB `evaluate.py`, re-implemented (no bootstrap)."""
     precisions, recalls, exact = [], [], 0
-    for page, body in zip(pages, bodies):
+    for page, body in zip(pages, bodies, strict=True):
         true, pred = _shingles(page.gold["body"]), _shingles(body)
         tp = sum((true & pred).values())
         fp = sum((pred - true).values())
@@ -228,7 +243,7 @@ def score_wcxb(pages: list[Page], bodies: list[str]) -> dict[str, Any]:
     """Upstream WCXB `evaluate.py`: macro word P/R/F1, snippet rates; articles first."""
     groups: dict[str, list[tuple[float, float, float]]] = {"article": [], "other": [], "all": []}
     with_rates, without_rates = [], []
-    for page, body in zip(pages, bodies):
+    for page, body in zip(pages, bodies, strict=True):
         prf = _word_prf(body, page.gold["body"])
         group = "article" if page.gold["type"] == "article" else "other"
         groups[group].append(prf)
@@ -270,7 +285,7 @@ def _norm(text: str) -> str:
 def score_trafeval(pages: list[Page], bodies: list[str | None]) -> dict[str, Any]:
     """Upstream trafilatura `eval_common.count_item`, micro-summed."""
     tp = fp = fn = tn = 0
-    for page, body in zip(pages, bodies):
+    for page, body in zip(pages, bodies, strict=True):
         text = _norm(body) if isinstance(body, str) else None
         hits = sum(_norm(s) in text for s in page.gold["with"]) if text is not None else 0
         leaks = sum(_norm(s) in text for s in page.gold["without"]) if text is not None else 0
@@ -307,7 +322,7 @@ def score_metadata(
     result: dict[str, Any] = {}
     for key in ("title", "author"):
         gold_count = exact = loose = missing = 0
-        for page, meta in zip(pages, found):
+        for page, meta in zip(pages, found, strict=True):
             gold = page.gold.get(key)
             if not gold:
                 continue
@@ -323,7 +338,7 @@ def score_metadata(
             loose += gold_n.lower() in value_n.lower() or value_n.lower() in gold_n.lower()
         result[key] = {"gold": gold_count, "exact": exact, "loose": loose, "missing": missing}
     gold_count = correct = coarse = wrong = missing = 0
-    for page, meta in zip(pages, found):
+    for page, meta in zip(pages, found, strict=True):
         gold = page.gold.get("date")
         if not gold:
             continue
@@ -369,6 +384,18 @@ def trafilatura_arm_factory(options: dict[str, Any]):
     return trafilatura_arm
 
 
+def trafilatura_metadata_arm_factory(options: dict[str, Any]):
+    """`bare_extraction(with_metadata=True)`: the call newstrace's extraction
+    stage makes, timed alone to show what the metadata pass itself costs."""
+    import trafilatura
+
+    def trafilatura_metadata_arm(page: Page) -> str:
+        doc = trafilatura.bare_extraction(page.html, url=page.url, with_metadata=True, **options)
+        return (doc.text if doc is not None else "") or ""
+
+    return trafilatura_metadata_arm
+
+
 def peer_metadata(page: Page) -> dict[str, Any] | None:
     """trafilatura's own metadata (untimed), for comparison with newstrace's description."""
     import trafilatura
@@ -379,7 +406,7 @@ def peer_metadata(page: Page) -> dict[str, Any] | None:
     return {"title": doc.title, "author": doc.author, "date": doc.date}
 
 
-def newstrace_arm_factory(analyse: Any):
+def newstrace_arm_factory(analyse: Newstrace):
     def newstrace_arm(page: Page) -> dict[str, Any]:
         doc = analyse(page.html, page.name, page.url)
         return {
@@ -396,7 +423,7 @@ def newstrace_arm_factory(analyse: Any):
 
 
 def run_set(
-    set_name: str, args: argparse.Namespace, analyse: Any, analyse_error: str | None
+    set_name: str, args: argparse.Namespace, analyse: Newstrace | None, analyse_error: str | None
 ) -> dict[str, Any] | None:
     parts, loader = LOADERS[set_name]
     root = data_dir(*parts)
@@ -411,9 +438,17 @@ def run_set(
     print(f"\n== {set_name}: {len(pages)} pages from {root}", flush=True)
 
     arms: dict[str, Any] = {"trafilatura": trafilatura_arm_factory(PEER_OPTIONS[args.peer_options])}
+    if args.meta_arm:
+        arms["traf+metadata"] = trafilatura_metadata_arm_factory(PEER_OPTIONS[args.peer_options])
     if analyse is not None:
         arms["newstrace"] = newstrace_arm_factory(analyse)
-    runs: dict[str, ArmRun] = run_arms(arms, pages, args.repeat, label=set_name)
+    runs: dict[str, ArmRun] = run_arms(
+        arms,
+        pages,
+        args.repeat,
+        label=set_name,
+        after_warmup=analyse.reset_stage_seconds if analyse is not None else None,
+    )
 
     scorer = SCORERS[set_name]
     peer_bodies = [out if isinstance(out, str) else None for out in runs["trafilatura"].outputs]
@@ -422,6 +457,11 @@ def run_set(
             pages, [b or "" for b in peer_bodies] if set_name != "trafeval" else peer_bodies
         )
     }
+    if "traf+metadata" in runs:
+        meta_bodies = [out if isinstance(out, str) else None for out in runs["traf+metadata"].outputs]
+        scores["traf+metadata"] = scorer(
+            pages, [b or "" for b in meta_bodies] if set_name != "trafeval" else meta_bodies
+        )
     if "newstrace" in runs:
         ours = [out["body"] if out else None for out in runs["newstrace"].outputs]
         scores["newstrace"] = scorer(pages, [b or "" for b in ours] if set_name != "trafeval" else ours)
@@ -436,7 +476,7 @@ def run_set(
             for i in scope:
                 try:
                     peer_meta.append(peer_metadata(pages[i]))
-                except Exception:  # noqa: BLE001 -- scored as nothing found, as upstream scores a crash
+                except Exception:  # scored as nothing found, as upstream scores a crash
                     peer_meta.append(None)
             metadata["trafilatura bare_extraction"] = score_metadata(scoped, peer_meta, case_sensitive)
         if "newstrace" in runs:
@@ -448,7 +488,7 @@ def run_set(
     rows = []
     for name, run in runs.items():
         s = scores[name]
-        ratio = run.median_seconds / peer_run.median_seconds if name != "trafilatura" else 1.0
+        ratios = run.ratios(peer_run)
         fourth = s.get("accuracy", s.get("with_rate"))
         rows.append(
             [
@@ -460,17 +500,33 @@ def run_set(
                 fourth,
                 run.pages_per_second(len(pages)),
                 1000 * run.median_seconds / len(pages),
-                ratio,
+                ratios["wall"],
+                ratios["wall_paired"],
+                ratios["cpu"],
                 len(run.failures),
             ]
         )
     fourth_header = "with" if set_name == "wcxb" else "Acc"
-    headers = ["set", "system", "P", "R", "F1", fourth_header, "pages/s", "ms/page", "x traf", "failed"]
+    headers = ["set", "system", "P", "R", "F1", fourth_header, "pages/s", "ms/page"]
+    headers += ["x traf", "x paired", "x CPU", "failed"]
     if set_name == "wcxb":
         print(f"(wcxb: P/R/F1/with-rate on the {scores['trafilatura']['article']['pages']} articles)")
     print_table(headers, rows)
+    print("  x traf: median wall time / trafilatura's; x paired: median of per-repetition ratios;")
+    print("  x CPU: median process CPU time / trafilatura's (least disturbed by other load)")
     if analyse is None:
         print(f"  newstrace: not run ({analyse_error})")
+    else:
+        print(f"  newstrace {stage_table(analyse, len(pages), args.repeat)}")
+        phases = phase_ms(analyse, len(pages), args.repeat)
+        # The speed target covers trafilatura + cleaning + description; the
+        # later phases (dates, quotes, entities, fingerprints) are extra work.
+        clean_describe = phases.get("clean", 0.0) + phases.get("describe", 0.0)
+        peer_mean_ms = 1000 * statistics.mean(peer_run.pass_seconds) / len(pages)
+        print(
+            f"  newstrace clean+describe phases: {clean_describe:.1f} ms/page ="
+            f" {clean_describe / peer_mean_ms:.2f} x trafilatura ({peer_mean_ms:.1f} ms/page; means over passes)"
+        )
     for run in runs.values():
         print_failures(run, names)
     if set_name == "wcxb":
@@ -503,12 +559,15 @@ def run_set(
         "timing": {
             name: {
                 "pass_seconds": run.pass_seconds,
+                "pass_cpu_seconds": run.pass_cpu_seconds,
                 "median_seconds": run.median_seconds,
                 "pages_per_second": run.pages_per_second(len(pages)),
-                "ratio_to_trafilatura": run.median_seconds / peer_run.median_seconds,
+                "ratio_to_trafilatura": run.ratios(peer_run),
             }
             for name, run in runs.items()
         },
+        "newstrace_stage_ms_per_page": stage_ms(analyse, len(pages), args.repeat) if analyse else None,
+        "newstrace_phase_ms_per_page": phase_ms(analyse, len(pages), args.repeat) if analyse else None,
         "failures": {name: {names[i]: msg for i, msg in run.failures.items()} for name, run in runs.items()},
         "peak_rss_mib": rss,
         "newstrace_error": analyse_error,
@@ -527,6 +586,11 @@ def main(argv: list[str] | None = None) -> int:
         default="eval",
         help="trafilatura.extract options for the peer: 'eval' (the READMEs' runs,"
         " include_comments=False) or 'library' (bare defaults, keeps comments)",
+    )
+    parser.add_argument(
+        "--meta-arm",
+        action="store_true",
+        help="also time trafilatura.bare_extraction(with_metadata=True), the call newstrace's extraction makes",
     )
     parser.add_argument(
         "--no-peer-metadata",
