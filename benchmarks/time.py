@@ -28,9 +28,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from _common import data_dir, machine_line, print_table, write_json  # noqa: E402
+from _common import data_dir, machine_line, print_table, write_json
 
-from newstrace.time import Anchor, find_expressions  # noqa: E402
+from newstrace.time import Anchor, find_expressions
 
 # TempEval-3 Table 3 (task A, timex), the best-known system on the test set.
 HEIDELTIME = {"relaxed_f1": 0.903, "strict_f1": 0.779, "value_f1": 0.776}
@@ -134,7 +134,15 @@ def score(docs: list[TimeMLDoc]) -> tuple[Score, float]:
                 total.value_correct += 1
             else:
                 total.value_wrong += 1
-                total.errors.append((doc.name, doc.dct, doc.text[ours.start : ours.end] + " | gold: " + doc.text[gold.start : gold.end], ours.value, gold.value))
+                total.errors.append(
+                    (
+                        doc.name,
+                        doc.dct,
+                        doc.text[ours.start : ours.end] + " | gold: " + doc.text[gold.start : gold.end],
+                        ours.value,
+                        gold.value,
+                    )
+                )
         for index, ours in enumerate(found):
             if index not in used:
                 total.spurious.append((doc.name, doc.text[ours.start : ours.end], ours.value))
@@ -145,7 +153,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--set", default="tempeval3-train")
     parser.add_argument("--limit", type=int, default=0)
-    parser.add_argument("--errors", type=int, default=0, help="print this many wrong values, misses and spurious finds")
+    parser.add_argument(
+        "--errors", type=int, default=0, help="print this many wrong values, misses and spurious finds"
+    )
     parser.add_argument("--json", help="write the figures here")
     args = parser.parse_args(argv)
 
@@ -199,9 +209,17 @@ def main(argv: list[str] | None = None) -> int:
         write_json(
             args.json,
             {
-                "set": args.set, "documents": len(docs), "gold": result.gold, "system": result.system,
-                "relaxed": relaxed, "strict": strict, "value": value, "wrong_values": result.value_wrong,
-                "unvalued": result.unvalued, "seconds_cold": seconds, "seconds_warm": warm_seconds,
+                "set": args.set,
+                "documents": len(docs),
+                "gold": result.gold,
+                "system": result.system,
+                "relaxed": relaxed,
+                "strict": strict,
+                "value": value,
+                "wrong_values": result.value_wrong,
+                "unvalued": result.unvalued,
+                "seconds_cold": seconds,
+                "seconds_warm": warm_seconds,
             },
         )
     return 0

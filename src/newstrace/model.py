@@ -160,3 +160,5 @@ class Document:
     story_id: str | None = None
     # entities (issue 4): the people, organisations and places this body names
     entities: list[Entity] = field(default_factory=list)
+    # link (issue 5): signatures and band keys, computed in the pipeline (see link.profile)
+    link_profile: object | None = None

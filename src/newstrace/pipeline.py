@@ -91,6 +91,7 @@ def build_pipeline(settings: Settings) -> Pipeline:
     from .describe.site import DescribeSite
     from .describe.title import DescribeTitle
     from .link.fingerprint import FingerprintBody
+    from .link.profile import PrepareLinking
     from .quotes import quote_stages
     from .time import ContentDate, DateQuotes, TagDates
 
@@ -110,6 +111,7 @@ def build_pipeline(settings: Settings) -> Pipeline:
             ContentDate(republication_days=settings.republication_days),
             *quote_stages(),  # entities, interview turns, direct, indirect, speakers
             DateQuotes(),
+            PrepareLinking(settings),
             FingerprintBody(),
         ]
     )

@@ -38,3 +38,14 @@ def test_mentions_point_into_the_body() -> None:
     assert doc.mentions
     for mention in doc.mentions:
         assert doc.body[mention.start : mention.end] == mention.text and mention.entity_id
+
+
+def test_index_from_a_document_matches_the_index_built_from_its_body() -> None:
+    doc = FindEntities().run(Document(id="x", source="s", sha256="", format="text", raw=TEXT, body=TEXT))
+    built = EntityIndex.build(TEXT)
+    again = EntityIndex.from_document(TEXT, doc.entities, doc.mentions)
+    assert [(m.start, m.end, e.id) for m, e in again.mentions] == [
+        (m.start, m.end, e.id) for m, e in built.mentions
+    ]
+    at = TEXT.index("Marrow said")
+    assert [e.name for _, e in again.persons_before(at)] == [e.name for _, e in built.persons_before(at)]

@@ -136,3 +136,22 @@ def test_an_earlier_original_arriving_later_takes_over(tmp_path) -> None:
     assert docs["republished"].story_id == docs["original"].story_id
     assert len(collection.stories()) == 1  # the old one-document story was replaced
     collection.close()
+
+
+def test_documents_stored_before_link_profiles_get_one_when_linking(tmp_path) -> None:
+    import sqlite3
+
+    collection = _ingest(tmp_path, "old.db", [["original"]])
+    collection.close()
+    # Make the store look as if "original" was stored before migration 3, then reopen (migration 4 runs).
+    with sqlite3.connect(tmp_path / "old.db") as db:
+        db.execute("DELETE FROM link_bands")
+        db.execute("DELETE FROM link_profiles")
+        db.execute("DROP TABLE link_backfill")
+        db.execute("PRAGMA user_version=3")
+    collection = _ingest(tmp_path, "old.db", [["near_copy"]])
+    docs = _by_name(collection)
+    assert docs["near_copy"].duplicate_of == docs["original"].id
+    assert docs["near_copy"].story_id == docs["original"].story_id
+    assert collection.store.pending_link_profiles() == []
+    collection.close()

@@ -59,3 +59,15 @@ def test_align_words_marks_the_changed_words() -> None:
     assert runs[0] == ("equal", "a gun", "a gun")
     assert {op for op, _, _ in runs} <= {"equal", "replace", "delete", "insert"}
     assert " ".join(a for _, a, _ in runs if a) == "a gun to Ukraine ’ s head"
+
+
+def test_headlines_of_one_story_are_candidates_and_match() -> None:
+    from newstrace.link.features import content_terms
+    from newstrace.link.short import is_short, short_same_story, term_pair_keys
+
+    a = content_terms("Fed's Plosser says weak data caused by weather, taper should go on")
+    b = content_terms("Plosser: weather caused weak data, Fed taper on track")
+    other = content_terms("Apple unveils new iPhone with bigger screen")
+    assert is_short(a) and is_short(b)
+    assert set(term_pair_keys(a)) & set(term_pair_keys(b)) and not set(term_pair_keys(a)) & set(term_pair_keys(other))
+    assert short_same_story(a, b) and not short_same_story(a, other)

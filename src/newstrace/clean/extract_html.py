@@ -16,13 +16,16 @@ from contextlib import contextmanager
 from typing import ClassVar
 
 import trafilatura
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
 
 from ..errors import InputError
 from ..model import Document
+from .page_metadata import read_page_metadata
 
-# Metadata trafilatura reads from the page head and markup, kept for the
-# describe stages to weigh against what the text itself says.
-_METADATA_FIELDS = ("title", "author", "url", "hostname", "sitename", "date", "description")
+# Below this share of the page's <p> text, a fast extraction is taken to have
+# missed the article and the full cascade runs (see `ExtractHtml._extract`).
+_FALLBACK_SHARE = 0.6
 
 
 class ExtractHtml:
@@ -30,35 +33,59 @@ class ExtractHtml:
     needs: ClassVar[frozenset[str]] = frozenset({"raw", "is_html"})
     adds: ClassVar[frozenset[str]] = frozenset({"body", "html_metadata"})
 
-    def __init__(self, timeout_seconds: float):
+    def __init__(
+        self,
+        timeout_seconds: float,
+        *,
+        fast: bool = False,
+        extensive_date: bool = True,
+        search_author: bool = True,
+    ):
         self.timeout_seconds = timeout_seconds
+        self.fast = fast
+        self.extensive_date = extensive_date
+        self.search_author = search_author
 
     def run(self, doc: Document) -> Document:
         if not doc.is_html:
             doc.body = doc.raw
             return doc
+        url = doc.given.get("url")
         with _time_limit(self.timeout_seconds, doc.source):
-            extracted = trafilatura.bare_extraction(
-                doc.raw,
-                url=doc.given.get("url"),
-                with_metadata=True,
-                include_comments=False,
-                include_tables=True,
+            # Parsed once: the metadata readers and the extraction share the
+            # tree (bare_extraction works on its own copy of a tree it is given).
+            tree = load_html(doc.raw)
+            if tree is None:
+                doc.body = ""
+                return doc
+            doc.html_metadata = read_page_metadata(
+                tree, url, extensive_date=self.extensive_date, search_author=self.search_author
             )
-        if extracted is None:
-            doc.body = ""
-            return doc
+            text = self._extract(tree, url or doc.html_metadata.get("url"))
         # trafilatura writes one paragraph per line; blank lines mark
         # paragraphs everywhere else in newstrace.
-        doc.body = "\n\n".join(line for line in (extracted.text or "").split("\n") if line.strip())
-        doc.html_metadata = {
-            key: str(value)
-            for key in _METADATA_FIELDS
-            if (value := getattr(extracted, key, None))
-        }
-        if extracted.categories:
-            doc.html_metadata["categories"] = "\x1f".join(extracted.categories)
+        doc.body = "\n\n".join(line for line in text.split("\n") if line.strip())
         return doc
+
+    def _extract(self, tree: HtmlElement, url: str | None) -> str:
+        text = _bare_text(tree, url, fast=self.fast)
+        if self.fast and len(text) < _FALLBACK_SHARE * _paragraph_chars(tree):
+            # The fast cascade found little of the page's paragraph text: the
+            # full one (readability and jusText compared) usually finds the rest.
+            text = _bare_text(tree, url, fast=False)
+        return text
+
+
+def _bare_text(tree: HtmlElement, url: str | None, *, fast: bool) -> str:
+    extracted = trafilatura.bare_extraction(
+        tree, url=url, fast=fast, include_comments=False, include_tables=True
+    )
+    return (extracted.text or "") if extracted is not None else ""
+
+
+def _paragraph_chars(tree: HtmlElement) -> int:
+    """How much text the page holds in <p> elements: a cheap measure of its prose."""
+    return sum(len(paragraph.text_content()) for paragraph in tree.iter("p"))
 
 
 @contextmanager

@@ -29,7 +29,7 @@ COMMON_LANGUAGES = (
     "en de fr es it pt nl ru pl uk cs sk sl hr sr bg ro hu el tr ar fa he hi bn ur id ms vi th "
     "zh ja ko sv da no fi et lv lt ca eu gl ga cy is sq mk"
 ).split()
-_BODY_SAMPLE_CHARS = 3000
+_BODY_SAMPLE_CHARS = 1500
 _MIN_LETTERS = 3
 _UNSURE = 0.7
 _NOISE = 0.3

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..ids import derive_id
 from ..model import Entity, EntityKind
@@ -22,6 +23,7 @@ _APPOSITIVE_RE = re.compile(r",\s+(?:the|a|an|der|die)\s+((?:[\w’'-]+\s+){0,5}
 _PLACE_PREPOSITION_RE = re.compile(r"\b(?:in|at|from|near|to|across|nach|aus|bei)\s+$")
 
 
+@lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -68,6 +70,21 @@ class EntityIndex:
                 if role and kind == "person" and role not in entity.roles:
                     entity.roles.append(role)
             index.mentions.append((mention, entity))
+        return index
+
+    @classmethod
+    def from_document(cls, body: str, entities: list[Entity], mentions: list) -> EntityIndex:
+        """The index again from a document's entities and mentions (as `FindEntities`
+        left them), without re-reading the body."""
+        index = cls(body)
+        by_id = {e.id: e for e in entities}
+        for entity in entities:
+            index.by_key[normalise_name(entity.name)] = entity
+        for mention in mentions:
+            entity = by_id.get(mention.entity_id)
+            if entity is not None:
+                name = NameMention(mention.start, mention.end, mention.text, None, None, entity.kind)
+                index.mentions.append((name, entity))
         return index
 
     def add(self, name: str, kind: EntityKind) -> Entity:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .words import LOWER_ROLE_WORDS, NOT_NAMES, ORG_WORDS, PERSON_TITLES, PLACE_WORDS, TITLE_WORDS
+
 # A period belongs to a name token only in initials and abbreviations, so that
 # runs stop at sentence ends ("... the USSR. Blinken said").
 _CAP = (
@@ -30,53 +32,6 @@ LOWER_ROLE_RE = re.compile(
     r"correspondent|editor|anchor|host|coach|founder|researcher|expert)\s+$"
 )
 
-TITLE_WORDS = frozenset(
-    """President Presidents Secretary Secretary-General Under-Secretary Undersecretary Minister Prime
-    Foreign Defense Defence State Affairs Spokesman Spokeswoman Chancellor Senator Sen. Rep.
-    Representative Gov. Governor Mayor General Gen. Dr. Mr. Mrs. Ms. Miss Prof. Professor Judge
-    Justice Ambassador Chairman Chairwoman Director Chief Deputy Vice King Queen Prince Princess
-    Pope Sheriff Commissioner Speaker Leader Former Energy Interior Finance Treasury Health
-    Attorney Press Homeland Security Commerce Trade Economy Labor Labour Education Justice
-    Agriculture Transport National Sir Lord Lady Archbishop Bishop Colonel Col. Captain Capt.
-    Lieutenant Lt. Sergeant Sgt. Admiral Adm. Major Maj. Marshal Premier Envoy Special Officer
-    Executive CEO Chair Kanzler Bundeskanzler Präsident Ministerpräsident Außenminister Herr Frau
-    Bürgermeister Innenminister Sprecher Staatsanwalt""".split()
-)
-_PERSON_TITLES = frozenset(
-    """Mr. Mrs. Ms. Miss Dr. Prof. Professor Sir Lady Lord Sen. Senator Rep. Gov. Governor
-    President Secretary Minister Chancellor Mayor Judge Justice Ambassador Chairman Chairwoman
-    King Queen Prince Princess Pope General Gen. Colonel Col. Captain Lieutenant Admiral Herr Frau
-    Kanzler Bundeskanzler Präsident Außenminister Sprecher Spokesman Spokeswoman""".split()
-)
-ORG_WORDS = frozenset(
-    """House Union Service Center Centre Post Times News Council Ministry Department Office Party
-    Committee Agency Association Bank Fund Organization Organisation Corp Corp. Inc Inc. Ltd
-    Group University College School Institute Court Congress Senate Parliament Assembly
-    Commission Army Navy Force Forces Police Guard Campaign Foundation Network Journal Press
-    Reuters Tribune Herald Daily Gazette Channel TV Radio Company Airlines Kremlin Pentagon
-    Administration Government Alliance League Federation Club Board Authority Bureau Church
-    Coalition Movement Front Institute Society Trust Ventures Partners Holdings Media Broadcasting
-    Regierung Polizei Partei Ministerium Amt Gericht Verband Bundestag Staatsanwaltschaft""".split()
-)
-PLACE_WORDS = frozenset(
-    """City States Republic Kingdom County Province Region River Sea Ocean Island Islands
-    Mountains Valley Street Avenue Road Square Bridge Bay Lake Coast Peninsula Gulf Strait
-    Zone Airport Harbour Harbor Port District""".split()
-)
-# Words that start sentences or name times, not entities.
-NOT_NAMES = frozenset(
-    """The A An In On At But And However If When While After Before This That These Those It He
-    She They We I Our His Her Their As For From With Without So Yet Also Even Last Next Ahead
-    Between Many Some One Two Three Asked Speaking Commenting Meanwhile There Here What Why How Who
-    Where Which Whether Although Though Since Until Despite During Over Under Among Instead
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
-    June July August September October November December Mr Mrs Ms Read More Share Today
-    Yesterday Tomorrow Der Die Das Ein Eine Im Am Auch Nach Bei Mit Von Zu Es Sie Er Wir Ich
-    Laut Dies Diese Dieser Doch Denn Als Wie Wenn Dass No Not Yes Let My Your Its Such Both All Any
-    Each Every Most Other Others Please Thank Thanks Well Now Then Still Just Only Already Do
-    Does Did Is Was Are Were Will Would Can Could Should May Might Must Have Has Had""".split()
-)
-
 
 @dataclass(slots=True)
 class NameMention:
@@ -88,14 +43,17 @@ class NameMention:
     kind_hint: str | None  # "person" | "organization" | "place" | None when unsure
 
 
+_AFFILIATION_RE = re.compile(r"US|U\.S\.|UK|EU|UN|[A-Z][a-z]+(?:an|ian|ish|ese)")
+_TOKEN_RE = re.compile(r"[^\s-]+(?:-[^\s-]+)*")
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
+
+
 def _is_title(token: str) -> bool:
-    return token in TITLE_WORDS or bool(
-        re.fullmatch(r"US|U\.S\.|UK|EU|UN|[A-Z][a-z]+(?:an|ian|ish|ese)", token)
-    )
+    return token in TITLE_WORDS or bool(_AFFILIATION_RE.fullmatch(token))
 
 
 def _tokens(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in re.finditer(r"[^\s-]+(?:-[^\s-]+)*", text)]
+    return [m.span() for m in _TOKEN_RE.finditer(text)]
 
 
 _LINE_RE = re.compile(r"[^\n]+")
@@ -135,11 +93,18 @@ def find_names(body: str, skip_headlines: bool = True) -> list[NameMention]:
     found: list[NameMention] = []
     headlines = _title_case_lines(body) if skip_headlines else []
     for match in NAME_RUN_RE.finditer(body):
-        if any(s <= match.start() < e for s, e in headlines):
+        if match.group() in NOT_NAMES:
+            continue  # a lone sentence-opening word ("The", "However")
+        if headlines and any(s <= match.start() < e for s, e in headlines):
             continue
         for group in _sub_runs(match.group()):
             _add_name(body, match.start(), match.group(), group, found)
     return found
+
+
+def _previous_word(body: str, at: int) -> str:
+    words = body[max(0, at - 20) : at].split()
+    return words[-1] if words and body[at - 1 : at].isspace() else ""
 
 
 def _add_name(
@@ -163,8 +128,8 @@ def _add_name(
             break
     if (
         words[-1].endswith((".", ","))
-        and words[-1] not in _PERSON_TITLES
-        and not re.fullmatch(r"(?:[A-Z]\.)+", words[-1])
+        and words[-1] not in PERSON_TITLES
+        and not _INITIALS_RE.fullmatch(words[-1])
     ):
         words[-1] = words[-1][:-1]
         trimmed_end -= 1
@@ -181,8 +146,10 @@ def _add_name(
     role_words = words[:split]
     role_start = base + spans[0][0] if role_words else None
     # a lowercase role noun just before the run: "Kremlin spokesman Dmitry Peskov"
-    lower = LOWER_ROLE_RE.search(body, max(0, base + spans[0][0] - 40), base + spans[0][0])
-    if lower and lower.end() == base + spans[0][0] and split == 0:
+    lower = None
+    if split == 0 and _previous_word(body, base + spans[0][0]) in LOWER_ROLE_WORDS:  # cheap test first
+        lower = LOWER_ROLE_RE.search(body, max(0, base + spans[0][0] - 40), base + spans[0][0])
+    if lower and lower.end() == base + spans[0][0]:
         head = re.search(
             r"(?:(?:[A-Z][\w’'.-]*|top|former|chief|senior|deputy|foreign|press)\s+){0,4}$",
             body[max(0, lower.start() - 80) : lower.start()],
@@ -206,16 +173,8 @@ def _kind_hint(name_words: list[str], role_words: list[str]) -> str | None:
         return "organization"
     if any(w in PLACE_WORDS for w in name_words):
         return "place"
-    if role_words and any(w in _PERSON_TITLES or w.lower() in LOWER_ROLE_WORDS for w in role_words):
+    if role_words and any(w in PERSON_TITLES or w.lower() in LOWER_ROLE_WORDS for w in role_words):
         return "person"
     if 2 <= len(name_words) <= 4 and all(w[:1].isupper() for w in name_words):
         return "person"
     return None
-
-
-LOWER_ROLE_WORDS = frozenset(
-    """spokesman spokeswoman spokesperson minister secretary leader chief adviser advisor master
-    director official ambassador envoy senator governor mayor president chairman chairwoman
-    commander prosecutor lawyer attorney analyst economist professor correspondent editor anchor
-    host coach founder researcher expert diplomat""".split()
-)

@@ -60,8 +60,9 @@ def stem(word: str) -> str:
 def content_terms(text: str) -> set[str]:
     """Stems of the words that carry content; CJK text (no spaces) as character bigrams."""
     terms = set()
+    has_cjk = _CJK.search(text) is not None  # one search per text, not one per word
     for word in words(text):
-        if _CJK.search(word):
+        if has_cjk and _CJK.search(word):
             terms.update(word[i : i + 2] for i in range(max(1, len(word) - 1)))
         elif len(word) > 2 and word not in STOPWORDS and not word.isdigit():
             terms.add(stem(word))
@@ -88,8 +89,15 @@ def shingles(tokens: list[str], size: int = DUPLICATE_SHINGLE_WORDS) -> set[str]
 # --- MinHash and LSH -----------------------------------------------------------
 
 
+@lru_cache(maxsize=8)
+def _permutations(num_perm: int) -> np.ndarray:
+    # Drawing them is a third of the cost of a short document's signature:
+    # draw once, and hand the same ones (the same as datasketch's) to every MinHash.
+    return MinHash(num_perm=num_perm, seed=_SEED).permutations
+
+
 def signature(items: set[str], num_perm: int) -> np.ndarray:
-    minhash = MinHash(num_perm=num_perm, seed=_SEED)
+    minhash = MinHash(num_perm=num_perm, seed=_SEED, permutations=_permutations(num_perm), scheme="affine32")
     if items:
         minhash.update_batch([item.encode("utf-8") for item in items])
     return minhash.hashvalues

@@ -19,76 +19,22 @@ import copy
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+import numpy as np
+
 from ..config import Settings
 from ..ids import derive_id
 from ..model import Document, Quote, Story
 from ..store import LinkProfile, LinkUpdate, QuoteLinkUpdate, Store
-from ..time.content_date import Evidence, evidence_from_mentions, infer_content_date, period
+from ..time.content_date import Evidence, infer_content_date, period
 from .families import quote_families
-from .features import (
-    band_keys,
-    content_terms,
-    estimated_jaccard,
-    from_bytes,
-    lsh_shape,
-    name_terms,
-    shingles,
-    signature,
-    to_bytes,
-    words,
-)
+from .features import estimated_jaccard, from_bytes
+from .groups import UnionFind
 from .origin import origin_key
+from .profile import Prepared, make_profile, prepared_for
+from .short import short_same_story, short_terms
 from .stories import StoryFeatures, days_between, story_score
 
-_DUPLICATE_SCHEME, _STORY_SCHEME = "dup", "story"
 STORY_SCREEN = 0.08  # estimated Jaccard of content words and names below which no pair is scored
-
-
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, item: str) -> str:
-        self.parent.setdefault(item, item)
-        root = item
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[item] != root:
-            self.parent[item], item = root, self.parent[item]
-        return root
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-    def groups(self) -> list[list[str]]:
-        found: dict[str, list[str]] = defaultdict(list)
-        for item in self.parent:
-            found[self.find(item)].append(item)
-        return [sorted(members) for members in found.values()]
-
-
-def make_profile(doc: Document, settings: Settings) -> tuple[LinkProfile, list[int], list[int]]:
-    """A new document's own dates and signatures, before any linking changes them,
-    with its near-duplicate and story band keys."""
-    num_perm = settings.minhash_permutations
-    dup_items = shingles(words(doc.body))
-    story_items = content_terms(doc.body) | {f"name:{n}" for n in name_terms(doc.body)}
-    dup_sig, story_sig = signature(dup_items, num_perm), signature(story_items, num_perm)
-    dup_keys, story_keys = [], []
-    if dup_items:  # an empty body has no signature worth comparing
-        dup_keys = band_keys(dup_sig, _DUPLICATE_SCHEME, *lsh_shape(settings.near_duplicate_threshold, num_perm))
-    if story_items:
-        story_keys = band_keys(story_sig, _STORY_SCHEME, *lsh_shape(settings.story_candidate_threshold, num_perm))
-    dated_by_text = any(e.absolute and e.value == doc.content_date for e in evidence_from_mentions(doc))
-    profile = LinkProfile(
-        document_id=doc.id, published=doc.published, content_date=doc.content_date,
-        content_date_basis=doc.content_date_basis, republished=doc.republished,
-        dated_by_text=dated_by_text, speakers=sorted({q.speaker for q in doc.quotes if q.speaker}),
-        duplicate_signature=to_bytes(dup_sig), story_signature=to_bytes(story_sig), band_keys=dup_keys + story_keys,
-    )  # fmt: skip
-    return profile, dup_keys, story_keys
 
 
 class _Linker:
@@ -98,6 +44,9 @@ class _Linker:
         self.profiles: dict[str, LinkProfile] = {}
         self.quotes: dict[str, list[Quote]] = {doc.id: list(doc.quotes) for doc in new_docs}
         self._features: dict[str, StoryFeatures] = {}
+        self.prepared: dict[str, Prepared] = {}
+        self._signatures: dict[tuple[str, str], np.ndarray] = {}
+        self._short: dict[str, set[str] | None] = {}
 
     # --- loading what is stored, once ---------------------------------------------
     def load(self, ids: Iterable[str]) -> None:
@@ -109,14 +58,42 @@ class _Linker:
             self.quotes[quote_id] = []
         for quote in self.store.quotes_of_documents(need_quotes):
             self.quotes[quote.document_id].append(quote)
-        self.profiles.update(self.store.link_profiles(i for i in set(ids) if i not in self.profiles))
+        wanted = [i for i in set(ids) if i not in self.profiles]
+        self.profiles.update(self.store.link_profiles(wanted))
+        self.backfill([i for i in wanted if i not in self.profiles and i in self.docs])
+
+    def backfill(self, ids: Sequence[str]) -> None:
+        """Profiles for stored documents that have none (stored before migration 3).
+
+        Their own dates are the stored ones, which an earlier link pass may
+        have changed: the best that is left of them.
+        """
+        made = []
+        for doc_id in sorted(ids):
+            doc = self.store.document(doc_id)  # with quotes and date mentions
+            if doc is not None:
+                made.append(make_profile(doc, self.settings))
+        self.store.put_link_profiles(p.profile for p in made)
+        self.store.forget_pending_link_profiles([p.profile.document_id for p in made])
+        self.profiles.update({p.profile.document_id: p.profile for p in made})
 
     def features(self, doc_id: str) -> StoryFeatures:
         if doc_id not in self._features:
             profile = self.profiles[doc_id]
             stated = profile.content_date if profile.dated_by_text else None
-            self._features[doc_id] = StoryFeatures.of(self.docs[doc_id], self.quotes[doc_id], stated)
+            doc, quotes = self.docs[doc_id], self.quotes[doc_id]
+            known = self.prepared.get(doc_id)
+            if known is not None:
+                self._features[doc_id] = StoryFeatures(doc_id, known.terms, known.names, quotes, stated)
+            else:
+                self._features[doc_id] = StoryFeatures.of(doc, quotes, stated)
         return self._features[doc_id]
+
+    def short(self, doc_id: str) -> set[str] | None:
+        if doc_id not in self._short:
+            known = self.prepared.get(doc_id)
+            self._short[doc_id] = known.short if known else short_terms(self.docs[doc_id], self.features(doc_id).terms)
+        return self._short[doc_id]
 
     def origin(self, doc_id: str) -> tuple[str, str, str]:
         return origin_key(self.profiles[doc_id])
@@ -125,9 +102,11 @@ class _Linker:
     def run(self) -> int:
         settings = self.settings
         new = sorted(self.docs)
-        made = [make_profile(self.docs[i], settings) for i in new]
-        self.store.put_link_profiles(profile for profile, _, _ in made)
-        self.profiles.update({profile.document_id: profile for profile, _, _ in made})
+        self.backfill(self.store.pending_link_profiles())
+        made = [prepared_for(self.docs[i], settings) for i in new]
+        self.store.put_link_profiles(p.profile for p in made)
+        self.prepared = {p.profile.document_id: p for p in made}
+        self.profiles.update({p.profile.document_id: p.profile for p in made})
 
         duplicate_pairs, story_pairs = self._pairs(made)
         touched = set(new) | {i for pair in duplicate_pairs | story_pairs for i in pair}
@@ -144,7 +123,7 @@ class _Linker:
         everyone |= {d.id for d in self.docs.values() if d.duplicate_of in representatives}
         self.load(everyone)
 
-        duplicates, stories = _UnionFind(), _UnionFind()
+        duplicates, stories = UnionFind(), UnionFind()
         for doc_id in everyone:
             doc = self.docs[doc_id]
             duplicates.find(doc_id)
@@ -182,44 +161,63 @@ class _Linker:
             self._families(story)
         return sum(1 for i in new if (updates[i].get("duplicate_of", self.docs[i].duplicate_of)))
 
-    def _pairs(
-        self, made: list[tuple[LinkProfile, list[int], list[int]]]
-    ) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    def _signature(self, doc_id: str, which: str) -> np.ndarray:
+        key = (doc_id, which)
+        if key not in self._signatures:
+            self._signatures[key] = from_bytes(getattr(self.profiles[doc_id], which))
+        return self._signatures[key]
+
+    def _candidates(self, made: list[Prepared]) -> dict[str, tuple[set[str], set[str]]]:
+        """Each new document's near-duplicate and story candidates, from one lookup per kind."""
+        members = self.store.documents_by_band_key({k for p in made for k in p.duplicate_keys + p.story_keys})
+        hashes = {self.docs[p.profile.document_id].body_hash for p in made} - {None}
+        by_hash: dict[str, set[str]] = defaultdict(set)
+        for doc in self.store.documents_with_body_hash(hashes):
+            by_hash[doc.body_hash].add(doc.id)  # type: ignore[index]
+        candidates = {}
+        for p in made:
+            doc_id = p.profile.document_id
+            body_hash = self.docs[doc_id].body_hash
+            dup = set(by_hash.get(body_hash, ())) if body_hash else set()
+            dup.update(*(members.get(k, ()) for k in p.duplicate_keys))
+            story = set().union(*(members.get(k, ()) for k in p.story_keys))
+            candidates[doc_id] = (dup - {doc_id}, story - {doc_id})
+        return candidates
+
+    def _pairs(self, made: list[Prepared]) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
         settings = self.settings
-        candidates: dict[str, tuple[set[str], set[str]]] = {}
-        for profile, dup_keys, story_keys in made:
-            doc = self.docs[profile.document_id]
-            same_hash = (
-                {d.id for d in self.store.documents_with_body_hash([doc.body_hash])} if doc.body_hash else set()
-            )
-            dup_candidates = (self.store.documents_with_band_keys(dup_keys) if dup_keys else set()) | same_hash
-            story_candidates = self.store.documents_with_band_keys(story_keys) if story_keys else set()
-            candidates[profile.document_id] = (dup_candidates - {doc.id}, story_candidates - {doc.id})
+        candidates = self._candidates(made)
         self.load({i for dup, story in candidates.values() for i in dup | story})
         duplicate_pairs, story_pairs = set(), set()
         for doc_id, (dup_candidates, story_candidates) in candidates.items():
-            mine = self.profiles[doc_id]
+            mine = self._signature(doc_id, "duplicate_signature")
+            copies = set()
             for other in dup_candidates:
-                theirs = self.profiles.get(other)
                 same_hash = self.docs[doc_id].body_hash and self.docs[doc_id].body_hash == self.docs[other].body_hash
                 if same_hash or (
-                    theirs is not None
-                    and estimated_jaccard(from_bytes(mine.duplicate_signature), from_bytes(theirs.duplicate_signature))
+                    other in self.profiles
+                    and estimated_jaccard(mine, self._signature(other, "duplicate_signature"))
                     >= settings.near_duplicate_threshold
                 ):
+                    copies.add(other)
                     duplicate_pairs.add((min(doc_id, other), max(doc_id, other)))
-            my_story = from_bytes(mine.story_signature)
-            for other in (story_candidates | dup_candidates) - {b for a, b in duplicate_pairs if a == doc_id} - {
-                a for a, b in duplicate_pairs if b == doc_id
-            }:
+            my_story = self._signature(doc_id, "story_signature")
+            for other in (story_candidates | dup_candidates) - copies:
                 if other not in self.profiles:
                     continue
-                # A cheap screen before the full score: words and names barely shared.
-                if estimated_jaccard(my_story, from_bytes(self.profiles[other].story_signature)) < STORY_SCREEN:
-                    continue
-                if story_score(self.features(doc_id), self.features(other)) >= settings.story_threshold:
+                if self._same_story(doc_id, other, my_story):
                     story_pairs.add((min(doc_id, other), max(doc_id, other)))
         return duplicate_pairs, story_pairs
+
+    def _same_story(self, doc_id: str, other: str, my_story: np.ndarray) -> bool:
+        short_mine, short_theirs = self.short(doc_id), self.short(other)
+        if short_mine and short_theirs:
+            return short_same_story(short_mine, short_theirs)
+        mine, theirs = self.features(doc_id), self.features(other)
+        # A cheap screen before the full score: words and names barely shared.
+        if estimated_jaccard(my_story, self._signature(other, "story_signature")) < STORY_SCREEN:
+            return False
+        return story_score(mine, theirs) >= self.settings.story_threshold
 
     def _story(self, members: list[str], updates: dict[str, dict]) -> Story:
         first_id = min(members, key=self.origin)

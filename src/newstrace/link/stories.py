@@ -56,20 +56,21 @@ class StoryFeatures:
         return found
 
 
-def _jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
-def _overlap(a: set[str], b: set[str]) -> float:
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+def _jaccard_and_overlap(a: set[str], b: set[str]) -> tuple[float, float]:
+    if not a or not b:
+        return 0.0, 0.0
+    shared = len(a & b) if len(a) <= len(b) else len(b & a)
+    return shared / (len(a) + len(b) - shared), shared / min(len(a), len(b))
 
 
 def text_score(a: StoryFeatures, b: StoryFeatures) -> float:
+    terms_jaccard, terms_overlap = _jaccard_and_overlap(a.terms, b.terms)
+    names_jaccard, names_overlap = _jaccard_and_overlap(a.names, b.names)
     return (
-        WEIGHTS["terms_jaccard"] * _jaccard(a.terms, b.terms)
-        + WEIGHTS["names_jaccard"] * _jaccard(a.names, b.names)
-        + WEIGHTS["terms_overlap"] * _overlap(a.terms, b.terms)
-        + WEIGHTS["names_overlap"] * _overlap(a.names, b.names)
+        WEIGHTS["terms_jaccard"] * terms_jaccard
+        + WEIGHTS["names_jaccard"] * names_jaccard
+        + WEIGHTS["terms_overlap"] * terms_overlap
+        + WEIGHTS["names_overlap"] * names_overlap
     )
 
 

@@ -13,30 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import AUX_WORDS, CUE_RE, DETERMINERS, PRONOUNS, SOURCE_NOUNS
+from .german_np import ADVERB_ENDINGS, TOPIC_WORDS, noun_phrase
+from .lexicon import CUE_RE
+from .sentences import next_sentence_end, sentence_bounds
+from .subjects import PASSIVE_RE, subject_after, subject_before
 
-_MAX_SUBJECT_WORDS = 11
-_WORD_RE = re.compile(r"[\w’'.&-]+")
-# Where a subject clause starts: sentence ends, clause punctuation, quote marks, "that".
-_BOUNDARY_RE = re.compile(
-    r"(?:[.!?]\s+|[,;:(—–]\s*|[“”\"„«»]\s*|\b(?:that|as|while|when|because|if|dass|aber)\s+)"
-)
-# Sentences end at end punctuation, and never run over a line break.
-_SENTENCE_END_RE = re.compile(r"[.!?](?=[\s“”\"»«]|$)|\n")
-# An inverted subject ends before a preposition, a comma, or a relative clause.
-_INVERTED_END_RE = re.compile(
-    r"(?:[,.;:!?()“”\"„«»]|\s(?:in|on|at|during|after|before|when|while|to|from|who|which|"
-    r"about|of a|adding|im|am|in einem|gegenüber|dem|der Zeitung|am Montag)\b)"
-)
 _ACCORDING_RE = re.compile(r"\b(?:[Aa]ccording to|[Ll]aut|[Nn]ach Angaben (?:von|des|der))\s+")
 _GERMAN_SO_RE = re.compile(r"[\s,]*so\s+")
-_ZUFOLGE_RE = re.compile(r"\s+zufolge\b")
-
-
-_NOT_SUBJECT_STARTS = frozenset("that dass what how if whether which where when why to".split())
-_ED_NOUNS = frozenset("red bed seed need speed".split())
-_ADVERB_RE = re.compile(r"[a-z]+ly")
-_PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
 
 
 @dataclass(slots=True)
@@ -45,87 +28,10 @@ class Attribution:
     speaker_span: tuple[int, int] | None
 
 
-def looks_like_subject(text: str) -> bool:
-    """A short noun phrase that can name a speaker."""
-    words = _WORD_RE.findall(text)
-    if not words or len(words) > _MAX_SUBJECT_WORDS:
-        return False
-    first = words[0]
-    lower = [w.lower() for w in words]
-    if lower[0] in _NOT_SUBJECT_STARTS:
-        return False
-    # "Biden published an op-ed ..." is a clause, not a noun phrase.
-    for left, word in zip(words, words[1:]):
-        if left[:1].isupper() and word.islower() and word.endswith("ed") and word not in _ED_NOUNS:
-            return False
-    if any(w in AUX_WORDS for w in lower[1:]) and len(words) > 3:
-        return False
-    if CUE_RE.search(text):
-        return False
-    if len(words) == 1 and first.lower() in PRONOUNS:
-        return True
-    if first.lower() in DETERMINERS and len(words) >= 2:
-        return True
-    if first[:1].isupper():
-        return first.lower() not in {"however", "but", "and", "in", "on", "it", "this", "there"}
-    if lower[-1] in SOURCE_NOUNS or any(w[:1].isupper() for w in words[1:]):
-        return True
-    return False
-
-
-def _trim_subject(body: str, start: int, end: int) -> tuple[int, int] | None:
-    """Strip auxiliaries/adverbs off the right of a subject, whitespace both sides."""
-    text = body[start:end]
-    words = list(_WORD_RE.finditer(text))
-    while words and (words[-1].group().lower() in AUX_WORDS or _ADVERB_RE.fullmatch(words[-1].group())):
-        words.pop()
-    while words and words[0].group().lower() in {"and", "but", "und"}:
-        words.pop(0)
-    if not words:
-        return None
-    s, e = start + words[0].start(), start + words[-1].end()
-    if body[e - 1] in ".," and not body[s:e].endswith(("Jr.", "Sr.", "U.S.")):
-        e -= 1
-    return (s, e) if e > s else None
-
-
-def subject_before(body: str, lo: int, cue_start: int) -> tuple[int, int] | None:
-    """The noun phrase between the last clause boundary in body[lo:cue_start] and the cue."""
-    window = body[lo:cue_start]
-    start = lo
-    for match in _BOUNDARY_RE.finditer(window):
-        start = lo + match.end()
-    span = _trim_subject(body, start, cue_start)
-    if span is None or not looks_like_subject(body[span[0] : span[1]]):
-        return None
-    return span
-
-
-def subject_after(body: str, cue_end: int, hi: int) -> tuple[int, int] | None:
-    """The inverted subject right after a cue: "said the official in a statement"."""
-    window = body[cue_end:hi]
-    stop = _INVERTED_END_RE.search(window)
-    end = cue_end + (stop.start() if stop else len(window))
-    span = _trim_subject(body, cue_end, end)
-    if span is None or not looks_like_subject(body[span[0] : span[1]]):
-        return None
-    return span
-
-
-def sentence_bounds(body: str, lo: int, hi: int, at: int) -> tuple[int, int]:
-    """The sentence around offset `at`, within [lo, hi)."""
-    start = lo
-    for match in _SENTENCE_END_RE.finditer(body, lo, at):
-        start = match.end()
-    stop = _SENTENCE_END_RE.search(body, at, hi)
-    return start, (stop.end() if stop else hi)
-
-
 def after_quote(body: str, end: int, hi: int) -> Attribution | None:
     """`,” Blinken replied` / `,” said the official` / `„…“, so der Minister`."""
     window_end = min(hi, end + 160)
-    stop = _SENTENCE_END_RE.search(body, end, window_end)
-    limit = stop.end() if stop else window_end
+    limit = next_sentence_end(body, end, window_end) or window_end
     for mark in '“”"„«»':
         cut = body.find(mark, end, limit)
         if cut != -1:
@@ -156,7 +62,7 @@ def before_quote(body: str, lo: int, start: int, first: bool = False) -> Attribu
         according = match
     best: Attribution | None = None
     for cue in CUE_RE.finditer(body, lo, start):
-        if _PASSIVE_RE.search(body, max(lo, cue.start() - 8), cue.start()):
+        if PASSIVE_RE.search(body, max(lo, cue.start() - 8), cue.start()):
             continue  # "is expected to", "was told": not the subject speaking
         subject = subject_before(body, lo, cue.start())
         if subject is None and body[lo : cue.start()].strip(" ,:") == "":
@@ -197,3 +103,15 @@ def _clause_subject(body: str, lo: int, hi: int) -> tuple[int, int] | None:
 
     names = find_names(body[lo:hi])
     return (lo + names[0].start, lo + names[0].end) if names else None
+
+
+def german_clause_subject(body: str, lo: int, hi: int) -> Attribution | None:
+    """The subject opening a German clause that quotes words without a verb of
+    saying ("Die Organisation feierte das Urteil als „großen Erfolg“")."""
+    words = body[lo:hi].split()
+    if len(words) < 2 or words[0].lower() in TOPIC_WORDS or words[0].lower().endswith(ADVERB_ENDINGS):
+        return None
+    if words[0] in {"Er", "Sie", "Wir", "Ich"}:
+        return Attribution(None, (lo, lo + len(words[0])))
+    span = noun_phrase(body, lo, hi)
+    return Attribution(None, span) if span else None

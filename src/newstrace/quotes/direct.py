@@ -3,9 +3,13 @@
 A quoted span is a direct quote when it reads as speech in its own right
 (a capitalised clause opening its sentence, or several paragraphs long), a
 fragment when it is a short phrase inside a reporting sentence, and neither
-(dropped) when it is a scare quote or a title: short, no reporting verb near,
-or Title Case. A quotation interrupted by its attribution ("…,” he said, “…”)
-becomes one record per piece, later pieces `part_of` the first.
+(dropped) when it is a scare quote, a title or a name: short, no reporting
+verb near, or Title Case. German news puts quoted words in „…“, so there any
+quoted phrase that is not a name is a fragment. A quotation interrupted by its
+attribution ("…,” he said, “…”) becomes one record per piece, later pieces
+`part_of` the first; a quote with no attribution of its own, right after a
+quoted speaker with nothing said between, is that speaker going on. Marks are
+read from `scan_text` (NYT-style ''…'' counts as a double mark).
 """
 
 from __future__ import annotations
@@ -15,15 +19,18 @@ from typing import ClassVar
 
 from ..ids import derive_id
 from ..model import Document, Quote, QuoteKind
-from .attribution import Attribution, after_quote, before_quote, cue_later_in_sentence, sentence_bounds
+from .attribution import Attribution, after_quote, before_quote, cue_later_in_sentence, german_clause_subject
 from .lexicon import CUE_RE
-from .marks import QuotedSpan, find_double_quoted, find_single_quoted, paragraphs
+from .marks import QuotedSpan, find_double_quoted, find_single_quoted, paragraphs, scan_text, widen
+from .sentences import sentence_bounds
 
 _WORD_RE = re.compile(r"[\w’'-]+")
 _MINOR_WORDS = frozenset("a an the of for and or to in on at by with from is".split())
+_NAME_LINKS = frozenset("of the and de del la el der die das und von für am im".split())
 _ACCORDING_RE = re.compile(r"\b(?:[Aa]ccording to|[Ll]aut|zufolge)\b")
 _NAME_COLON_RE = re.compile(r"(?:^|(?<=[\s]))(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,4}):[ \t]*")
 _SPLIT_GAP_CHARS = 160
+_CARRY_CHARS = 400
 _MIN_DIRECT_WORDS = 4
 _MAX_SCARE_WORDS = 3
 
@@ -53,13 +60,18 @@ def classify(body: str, span: QuotedSpan, para: tuple[int, int]) -> QuoteKind | 
     title_like = len(words) >= 2 and all(w[:1].isupper() or w.lower() in _MINOR_WORDS for w in words)
     if title_like and not has_cue and len(words) <= 8:
         return None
+    # A name in quote marks ("„Die Welt“", "“MSNBC Live”"): capitalised words, no sentence marks.
+    named = all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in words) and len(words) <= 4
+    if named and not any(c in inner for c in ".!?,:;"):
+        return None
     if span.paragraphs > 1 or (opens and capital and len(words) >= 2):
         return "direct"
     if capital and len(words) >= 8 and has_cue:
         return "direct"
     if has_cue:
         return "fragment"
-    if len(words) > _MAX_SCARE_WORDS + 3:
+    if len(words) > _MAX_SCARE_WORDS + 3 or body[span.start] == "„":
+        # German news puts quoted words, not only whole sentences, in „…“
         return "fragment"
     return None
 
@@ -74,6 +86,7 @@ def attribute(
             before_quote(body, sent_start, span.start, first=True)
             or after_quote(body, span.end, para[1])
             or cue_later_in_sentence(body, span.end, para[1])
+            or (german_clause_subject(body, sent_start, span.start) if body[span.start] == "„" else None)
         )
     ends_sentence = inner.endswith((".", "!", "?", "…")) or body[span.end : span.end + 1] == "."
     tries = [
@@ -102,7 +115,7 @@ class FindDirectQuotes:
     adds: ClassVar[frozenset[str]] = frozenset({"quotes"})
 
     def run(self, doc: Document) -> Document:
-        body = doc.body
+        raw, body = doc.body, scan_text(doc.body)
         taken = [(q.start, q.end) for q in doc.quotes]
         paras = paragraphs(body)
         double = find_double_quoted(body)
@@ -120,7 +133,8 @@ class FindDirectQuotes:
             start, end = span.start, span.end
             while end > start and body[end - 1].isspace():
                 end -= 1
-            quote = Quote(derive_id("q", doc.id, start, end), doc.id, body[start:end], start, end, kind)
+            start, end = widen(raw, start, end)
+            quote = Quote(derive_id("q", doc.id, start, end), doc.id, raw[start:end], start, end, kind)
             attribution = None
             if previous and continues:
                 first, attribution, _ = previous
@@ -128,11 +142,31 @@ class FindDirectQuotes:
             else:
                 prev_para = paras[p_index - 1] if p_index > 0 else None
                 attribution = attribute(body, span, kind, para, prev_para)
-            _apply(body, quote, attribution)
+                if attribution is None and kind == "direct" and previous and previous[1]:
+                    attribution = _carried_on(body, previous, span, prev_para)
+            _apply(raw, quote, attribution)
             doc.quotes.append(quote)
             previous = (quote, attribution, span)
         doc.quotes.sort(key=lambda q: q.start)
         return doc
+
+
+def _carried_on(
+    body: str,
+    previous: tuple[Quote, Attribution | None, QuotedSpan],
+    span: QuotedSpan,
+    prev_para: tuple[int, int] | None,
+) -> Attribution | None:
+    """A direct quote with no attribution of its own, right after a quoted speaker's
+    words (the same or the previous paragraph, nothing else said between): the same
+    speaker goes on."""
+    _, attribution, last = previous
+    if attribution is None or attribution.speaker_span is None:
+        return None
+    near = last.end >= (prev_para[0] if prev_para else 0)
+    if not near or span.start - last.end > _CARRY_CHARS or CUE_RE.search(body, last.end, span.start):
+        return None
+    return Attribution(None, attribution.speaker_span)
 
 
 def _continues(
@@ -142,9 +176,11 @@ def _continues(
     first, attribution, first_span = previous
     if attribution is None or attribution.cue_span is None or first.kind != "direct":
         return False
-    if not (para[0] <= first.start and first.end <= span.start) or span.start - first.end > _SPLIT_GAP_CHARS:
+    if not (para[0] <= first_span.start and first_span.end <= span.start):
         return False
-    gap_start, gap_end = first.end, span.start
+    if span.start - first_span.end > _SPLIT_GAP_CHARS:
+        return False
+    gap_start, gap_end = first_span.end, span.start
     cue_start = attribution.cue_span[0]
     if not (gap_start <= cue_start < gap_end):
         return False

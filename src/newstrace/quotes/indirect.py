@@ -1,30 +1,26 @@
 """Reported (indirect) speech: "X said that …", "…, X said.", "according to X, …",
-"X told Reuters on Friday that …", German "X sagte, …" / "…, so X." / "laut X …".
+"X told Reuters on Friday that …", "…, X said, …", German "X sagte, …" /
+"…, so X." / "laut X …". The sentence patterns live in `reported`.
 
-The content is the clause the reporting verb governs, up to the end of the
-sentence (it includes "that", as PolNeAR marks it). A sentence mostly inside
-a direct quotation is left to the direct stage; quoted fragments inside the
-content stay as their own `fragment` records.
+A sentence mostly inside a direct quotation is left to the direct stage;
+quoted fragments inside the content stay as their own `fragment` records.
+A content interrupted by its attribution is one record per piece, later
+pieces `part_of` the first.
 """
 
 from __future__ import annotations
 
-import re
 from typing import ClassVar
 
 from ..ids import derive_id
 from ..model import Document, Quote
-from .attribution import _PASSIVE_RE, subject_after, subject_before
-from .lexicon import CUE_RE
-from .marks import paragraphs
+from .german import KONJUNKTIV_RE, find_german, looks_german
+from .marks import paragraphs, scan_text, widen
+from .reported import Reported, find_reported, object_then_that
+from .sentences import sentence_spans
 
-_SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+[”\"’»]?|$)", re.MULTILINE)
-_OBJECT_THEN_THAT_RE = re.compile(r"[^,.;:“”\"]{0,60}?\bthat\b")
-_ACCORDING_RE = re.compile(r"\b(?:[Aa]ccording to|[Ll]aut)\s+")
-_MIN_CONTENT_WORDS = 4
-_SPEECH_OBJECT_CUES = frozenset(
-    {"told", "tells", "telling", "assured", "assures", "warned", "urged", "reminded"}
-)
+_MIN_CONTENT_WORDS = 2
+_TRIM = " .,;:\n"
 
 
 class FindIndirectQuotes:
@@ -33,91 +29,85 @@ class FindIndirectQuotes:
     adds: ClassVar[frozenset[str]] = frozenset({"quotes"})
 
     def run(self, doc: Document) -> Document:
-        body = doc.body
+        raw, body = doc.body, scan_text(doc.body)
         direct = [(q.start, q.end) for q in doc.quotes if q.kind in ("direct", "interview")]
+        german = looks_german(body)
+        last: Reported | None = None  # the attribution free indirect speech carries on
         for p_start, p_end in paragraphs(body):
-            for sentence in _SENTENCE_RE.finditer(body, p_start, p_end):
-                s, e = sentence.span()
-                while s < e and body[s].isspace():
-                    s += 1
+            for s, e in sentence_spans(body, p_start, p_end):
                 if e - s < 20 or _covered(s, e, direct):
+                    last = _attribution_of(doc, s, e) if e - s >= 20 else last
                     continue
-                found = self._sentence(body, s, e)
+                found = (
+                    (find_german(body, s, e) if german else None)
+                    or find_reported(body, s, e)
+                    or (None if german else _mixed(doc, body, s, e))
+                )
+                if found is None and german and last and last.speaker and KONJUNKTIV_RE.search(body, s, e):
+                    found = Reported([(s, e)], last.cue, last.speaker)  # free indirect speech
+                last = found
                 if found is None:
                     continue
-                (c_start, c_end), cue, speaker = found
-                while c_end > c_start and body[c_end - 1] in " .,;:\n":
-                    c_end -= 1
-                if len(body[c_start:c_end].split()) < _MIN_CONTENT_WORDS or _covered(c_start, c_end, direct):
+                pieces = []
+                for c_start, c_end in found.pieces:
+                    while c_start < c_end and body[c_start] in _TRIM:
+                        c_start += 1
+                    while c_end > c_start and body[c_end - 1] in _TRIM:
+                        c_end -= 1
+                    if c_end > c_start:
+                        pieces.append(widen(raw, c_start, c_end))
+                words = sum(len(body[a:b].split()) for a, b in pieces)
+                if words < _MIN_CONTENT_WORDS or _covered(pieces[0][0], pieces[-1][1], direct):
                     continue
-                quote = Quote(
-                    derive_id("q", doc.id, c_start, c_end),
-                    doc.id,
-                    body[c_start:c_end],
-                    c_start,
-                    c_end,
-                    "indirect",
-                )
-                quote.cue_span, quote.cue = cue, body[cue[0] : cue[1]]
-                quote.speaker_span, quote.speaker_mention = speaker, body[speaker[0] : speaker[1]]
-                doc.quotes.append(quote)
+                first_id = None
+                for c_start, c_end in pieces:
+                    quote = Quote(
+                        derive_id("q", doc.id, c_start, c_end),
+                        doc.id,
+                        raw[c_start:c_end],
+                        c_start,
+                        c_end,
+                        "indirect",
+                    )
+                    quote.part_of = first_id
+                    first_id = first_id or quote.id
+                    quote.cue_span, quote.cue = found.cue, raw[found.cue[0] : found.cue[1]]
+                    if found.speaker:
+                        quote.speaker_span = found.speaker
+                        quote.speaker_mention = raw[found.speaker[0] : found.speaker[1]]
+                    doc.quotes.append(quote)
         doc.quotes.sort(key=lambda q: q.start)
         return doc
 
-    @staticmethod
-    def _sentence(
-        body: str, s: int, e: int
-    ) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
-        according = _ACCORDING_RE.search(body, s, e)
-        if according:
-            speaker = subject_after(body, according.end(), e)
-            if speaker:
-                cue = (according.start(), according.end() - 1)
-                comma = body.find(",", speaker[1], e)
-                if according.start() - s < 3 and comma != -1:  # "According to X, content."
-                    return (comma + 1 + (body[comma + 1] == " "), e), cue, speaker
-                if according.start() > s:  # "Content, according to X."
-                    return (s, according.start()), cue, speaker
-        for cue in CUE_RE.finditer(body, s, e):
-            if _inside_quote(body, s, cue.start()) or _PASSIVE_RE.search(
-                body, max(s, cue.start() - 8), cue.start()
-            ):
-                continue  # inside a quotation, or passive ("was asked", "is expected")
-            speaker = subject_before(body, s, cue.start())
-            if speaker is None:
-                after = subject_after(body, cue.end(), e)
-                # "…, said the official." closing the sentence: content is what came before
-                if (
-                    after
-                    and body[s : cue.start()].rstrip().endswith(",")
-                    and body[after[1] : e].strip(" .") == ""
-                ):
-                    return (s, cue.start()), cue.span(), after
-                continue
-            tail = body[cue.end() : e]
-            if tail.strip(" .") == "" and speaker[0] > s:
-                lead = body[s : speaker[0]].rstrip()
-                if lead.endswith(","):  # "Content, X said."
-                    return (s, s + len(lead) - 1), cue.span(), speaker
-                continue
-            start = cue.end()
-            that = _OBJECT_THEN_THAT_RE.match(body, start, e)
-            if cue.group() in _SPEECH_OBJECT_CUES:
-                if that is None:
-                    continue
-                start = that.end() - 4
-            elif that:  # "said on Monday that …": the content starts at "that"
-                start = that.end() - 4
-            while start < e and body[start] in " ,:":
-                start += 1
-            return (start, e), cue.span(), speaker
-        return None
+
+def _mixed(doc: Document, body: str, s: int, e: int) -> Reported | None:
+    """A quoted fragment whose reporting verb comes earlier in the sentence
+    ("X called the plan “a disgrace”"): the reported clause runs from after the
+    verb (or its "that") to the end of the sentence, the fragment inside it."""
+    for quote in doc.quotes:
+        if (
+            quote.kind != "fragment"
+            or not (s <= quote.start < e)
+            or not quote.cue_span
+            or not quote.speaker_span
+        ):
+            continue
+        cue_start, cue_end = quote.cue_span
+        if s <= cue_start and cue_end <= quote.start and quote.speaker_span[1] <= cue_start:
+            that = object_then_that(body, cue_end, e)
+            start = that.start() if that else cue_end
+            return Reported([(start, e)], quote.cue_span, quote.speaker_span)
+    return None
+
+
+def _attribution_of(doc: Document, s: int, e: int) -> Reported | None:
+    """The attribution of the direct quote over [s, e), for speech that carries on after it."""
+    for quote in doc.quotes:
+        if quote.start < e and quote.end > s and quote.speaker_span and quote.cue_span:
+            return Reported([], quote.cue_span, quote.speaker_span)
+    return None
 
 
 def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    inside = sum(max(0, min(end, e) - max(start, s)) for s, e in spans)
+    inside = sum(min(end, e) - max(start, s) for s, e in spans if s < end and e > start)
     return inside > (end - start) / 2
-
-
-def _inside_quote(body: str, start: int, at: int) -> bool:
-    return sum(body[start:at].count(m) for m in '“”"„«»') % 2 == 1

@@ -48,7 +48,7 @@ class FindInterviewTurns:
         names = {m.group("label") for _, m in labels}
         # A lone "Name:" is a lead-in, not a transcript: ask for two labels,
         # at least one of them repeated or generic (Q/A).
-        if len(labels) < _MIN_LABELS or len(names) == len(labels) and not names & _GENERIC_LABELS:
+        if len(labels) < _MIN_LABELS or (len(names) == len(labels) and not names & _GENERIC_LABELS):
             return doc
         label_rows = {i for i, _ in labels}
         for i, match in labels:

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 DOUBLE_MARKS = frozenset('“”"„«»‟')
 SINGLE_MARKS = frozenset("‘’'‚‹›")
 # A mark opens after these (or whitespace); it closes before these (or whitespace).
 _OPEN_AFTER = frozenset("([{—–-/:;,")
 _CLOSE_BEFORE = frozenset(".,;:!?)]}—–-…")
+_DOUBLE_RE = re.compile("[" + "".join(sorted(DOUBLE_MARKS)) + "]")
+_SINGLE_RE = re.compile("[" + "".join(sorted(SINGLE_MARKS)) + "]")
 PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 _MAX_SINGLE_CHARS = 300
 
@@ -29,7 +32,36 @@ class QuotedSpan:
     paragraphs: int = 1
 
 
-def paragraphs(body: str) -> list[tuple[int, int]]:
+_TWIN_APOSTROPHES_RE = re.compile(r"(?<!')''(?!')")
+
+
+def scan_text(body: str) -> str:
+    """`body` with NYT-style twin apostrophes (''…'') written as one double mark
+    and a space, same length, so offsets carry over: an opener becomes ` "`, a
+    closer `" `. Quote rules read this text; records take their words from `body`."""
+    if "''" not in body:
+        return body
+    chars = list(body)
+    for match in _TWIN_APOSTROPHES_RE.finditer(body):
+        i = match.start()
+        prev = body[i - 1] if i > 0 else "\n"
+        nxt = body[i + 2] if i + 2 < len(body) else "\n"
+        opener = not (nxt.isspace() or nxt in _CLOSE_BEFORE) and (prev.isspace() or prev in "([{—–-/:")
+        chars[i : i + 2] = [" ", '"'] if opener else ['"', " "]
+    return "".join(chars)
+
+
+def widen(body: str, start: int, end: int) -> tuple[int, int]:
+    """Take back the other half of twin apostrophes cut by `scan_text`."""
+    if start > 0 and body[start - 1 : start + 1] == "''":
+        start -= 1
+    if body[end - 1 : end + 1] == "''":
+        end += 1
+    return start, end
+
+
+@lru_cache(maxsize=64)
+def paragraphs(body: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each paragraph: text runs separated by blank lines."""
     spans = []
     for match in PARAGRAPH_RE.finditer(body):
@@ -37,7 +69,7 @@ def paragraphs(body: str) -> list[tuple[int, int]]:
         if text.strip():
             lead = len(text) - len(text.lstrip())
             spans.append((match.start() + lead, match.start() + len(text.rstrip())))
-    return spans
+    return tuple(spans)
 
 
 def _can_open(text: str, i: int) -> bool:
@@ -76,9 +108,8 @@ def find_double_quoted(body: str) -> list[QuotedSpan]:
     count = 1
     for index, (p_start, p_end) in enumerate(paras):
         skip_first = open_at is not None  # continuation: the reopening mark is not a new quote
-        for i in range(p_start, p_end):
-            if body[i] not in DOUBLE_MARKS:
-                continue
+        for mark in _DOUBLE_RE.finditer(body, p_start, p_end):
+            i = mark.start()
             if skip_first and i == p_start:
                 continue
             if open_at is None:
@@ -107,8 +138,9 @@ def find_single_quoted(body: str, inside: list[QuotedSpan]) -> list[QuotedSpan]:
     spans: list[QuotedSpan] = []
     for p_start, p_end in paragraphs(body):
         open_at: int | None = None
-        for i in range(p_start, p_end):
-            if body[i] not in SINGLE_MARKS or _is_apostrophe(body, i):
+        for mark in _SINGLE_RE.finditer(body, p_start, p_end):
+            i = mark.start()
+            if _is_apostrophe(body, i):
                 continue
             if any(s <= i < e for s, e in covered):
                 continue

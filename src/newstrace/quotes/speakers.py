@@ -16,7 +16,7 @@ import re
 from typing import ClassVar
 
 from ..entities.index import EntityIndex
-from ..entities.names import TITLE_WORDS
+from ..entities.words import TITLE_WORDS
 from ..model import Document, Entity, Mention, Quote
 from .lexicon import DETERMINERS, NATIONALITY_RE, PERSON_PRONOUNS, ROLE_SYNONYMS, SOURCE_NOUNS
 
@@ -46,7 +46,12 @@ class ResolveSpeakers:
     adds: ClassVar[frozenset[str]] = frozenset({"quotes", "mentions"})
 
     def run(self, doc: Document) -> Document:
-        index = EntityIndex.build(doc.body)
+        # FindEntities ran first: its entities and mentions are the index (no second pass)
+        index = (
+            EntityIndex.from_document(doc.body, doc.entities, doc.mentions)
+            if doc.mentions
+            else EntityIndex.build(doc.body)
+        )
         known = {e.id: e for e in doc.entities}
         last_speaker: tuple[int, Entity] | None = None
         by_id: dict[str, Quote] = {q.id: q for q in doc.quotes}
@@ -93,7 +98,7 @@ class ResolveSpeakers:
             before = index.persons_before(start)
             return before[0][1] if before and start - before[0][0] < 80 else None
         head = words[-1]
-        if head.islower() or words[0].lower() in DETERMINERS and head.lower() in SOURCE_NOUNS:
+        if head.islower() or (words[0].lower() in DETERMINERS and head.lower() in SOURCE_NOUNS):
             if head.lower() in SOURCE_NOUNS - {
                 "spokesman",
                 "spokeswoman",

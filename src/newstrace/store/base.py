@@ -121,6 +121,17 @@ class Store(ABC):
         """Ids of the documents that share at least one of these LSH band keys."""
 
     @abstractmethod
+    def documents_by_band_key(self, keys: Iterable[int]) -> dict[int, set[str]]:
+        """For each of these band keys that any document has, the ids of those documents."""
+
+    @abstractmethod
+    def pending_link_profiles(self) -> list[str]:
+        """Ids of stored documents that have no link profile yet (stored before migration 3)."""
+
+    @abstractmethod
+    def forget_pending_link_profiles(self, ids: Iterable[str]) -> None: ...
+
+    @abstractmethod
     def documents_in_stories(self, story_ids: Iterable[str]) -> list[Document]: ...
 
     @abstractmethod

@@ -62,6 +62,16 @@ def link_profiles() -> list[str]:
     ]
 
 
+@migration(4)
+def link_profile_backfill() -> list[str]:
+    """Documents stored before migration 3 have no link profile: list them, so the
+    next link pass computes theirs (issue 5) without scanning the collection each time."""
+    return [
+        "CREATE TABLE link_backfill (document_id TEXT PRIMARY KEY)",
+        "INSERT INTO link_backfill SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM link_profiles)",
+    ]
+
+
 def fts_query(text: str) -> str | None:
     """User words as an FTS5 query that cannot be a syntax error: every word, quoted."""
     terms = _FTS_TERM.findall(text)
@@ -187,23 +197,33 @@ class SqliteStore(Store):
 
     # --- link phase --------------------------------------------------------
     def put_link_profiles(self, profiles: Iterable[LinkProfile]) -> None:
+        profiles = list(profiles)
         with self._db:
-            for p in profiles:
-                self._db.execute(
-                    "INSERT OR REPLACE INTO link_profiles (document_id, published, content_date, "
-                    "content_date_basis, republished, dated_by_text, speakers, duplicate_signature, "
-                    "story_signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            self._db.executemany(
+                "INSERT OR REPLACE INTO link_profiles (document_id, published, content_date, "
+                "content_date_basis, republished, dated_by_text, speakers, duplicate_signature, "
+                "story_signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
                     (
                         p.document_id, p.published, p.content_date, p.content_date_basis,
                         None if p.republished is None else int(p.republished), int(p.dated_by_text),
                         json.dumps(sorted(p.speakers)), p.duplicate_signature, p.story_signature,
-                    ),
-                )  # fmt: skip
-                self._db.execute("DELETE FROM link_bands WHERE document_id = ?", (p.document_id,))
-                self._db.executemany(
-                    "INSERT INTO link_bands (key, document_id) VALUES (?, ?)",
-                    ((key, p.document_id) for key in p.band_keys),
-                )
+                    )
+                    for p in profiles
+                ),
+            )  # fmt: skip
+            self._db.executemany("DELETE FROM link_bands WHERE document_id = ?", ((p.document_id,) for p in profiles))
+            self._db.executemany(
+                "INSERT INTO link_bands (key, document_id) VALUES (?, ?)",
+                ((key, p.document_id) for p in profiles for key in p.band_keys),
+            )
+
+    def pending_link_profiles(self) -> list[str]:
+        return [row[0] for row in self._db.execute("SELECT document_id FROM link_backfill ORDER BY document_id")]
+
+    def forget_pending_link_profiles(self, ids: Iterable[str]) -> None:
+        with self._db:
+            self._db.executemany("DELETE FROM link_backfill WHERE document_id = ?", ((i,) for i in ids))
 
     def link_profiles(self, ids: Iterable[str]) -> dict[str, LinkProfile]:
         found: dict[str, LinkProfile] = {}
@@ -225,6 +245,14 @@ class SqliteStore(Store):
         for chunk in _chunks(sorted(set(keys))):  # type: ignore[arg-type]
             query = f"SELECT DISTINCT document_id FROM link_bands WHERE key IN ({_placeholders(len(chunk))})"
             found.update(row[0] for row in self._db.execute(query, chunk))
+        return found
+
+    def documents_by_band_key(self, keys: Iterable[int]) -> dict[int, set[str]]:
+        found: dict[int, set[str]] = {}
+        for chunk in _chunks(sorted(set(keys))):  # type: ignore[arg-type]
+            query = f"SELECT key, document_id FROM link_bands WHERE key IN ({_placeholders(len(chunk))})"
+            for key, doc_id in self._db.execute(query, chunk):
+                found.setdefault(key, set()).add(doc_id)
         return found
 
     def documents_in_stories(self, story_ids: Iterable[str]) -> list[Document]:

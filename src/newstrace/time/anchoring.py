@@ -139,16 +139,19 @@ def year_from_weekday(month: int, day: int, weekday: int, near: int, span: int =
 
 
 _FUTURE = re.compile(
-    r"\b(?:will|won't|wo n't|shall|'ll|going to|is to|are to|plans? to|planned|scheduled|"
-    r"expected to|set to|due to|upcoming|next|would|intends? to|wird|werden|soll|sollen|"
+    r"\b(?:will|won't|wo n't|shall|'ll|going to|is to|are to|plans? to|planning to|planned|scheduled|"
+    r"expected to|set to|due to|upcoming|next|would|could|might|hopes? to|intends? to|wird|werden|soll|sollen|"
     r"geplant|kommenden?|bevorstehenden?)\b|’ll",
     re.I,
 )
 _PAST = re.compile(
-    r"\b(?:said|says|was|were|had|did|told|\w{3,}ed|ago|last|earlier|sagte|sagten|hatte|hatten|"
+    r"\b(?:said|says|was|were|had|did|told|ago|last|earlier|sagte|sagten|hatte|hatten|"
     r"war|waren|wurde|wurden|hat|haben|erklärte|vergangenen|letzten|gab|traf)\b",
     re.I,
 )
+# A weaker sign of the past: any lower-case word in -ed. Adjectives ("unspecified")
+# and names ("United") end in -ed too, so it counts only when no clearer marker is near.
+_PAST_WEAK = re.compile(r"\b[a-z]{3,}ed\b")
 
 
 def sentence_tense(text: str, start: int, end: int) -> Tense:
@@ -161,12 +164,17 @@ def sentence_tense(text: str, start: int, end: int) -> Tense:
     clause_left = max(left, text.rfind(",", 0, start), text.rfind(";", 0, start))
     clause_ends = [i for i in (text.find(",", end, right), text.find(";", end, right)) if i >= 0]
     clause_right = min(clause_ends) if clause_ends else right
-    return _nearest_tense(text, start, end, clause_left, clause_right) or _nearest_tense(text, start, end, left, right)
+    for low, high in ((clause_left, clause_right), (left, right)):
+        for markers in (((_FUTURE, "future"), (_PAST, "past")), ((_PAST_WEAK, "past"),)):
+            tense = _nearest_tense(text, start, end, low, high, markers)  # type: ignore[arg-type]
+            if tense:
+                return tense
+    return None
 
 
-def _nearest_tense(text: str, start: int, end: int, left: int, right: int) -> Tense:
+def _nearest_tense(text: str, start: int, end: int, left: int, right: int, markers: tuple[tuple[re.Pattern[str], Tense], ...]) -> Tense:
     best: tuple[int, Tense] | None = None
-    for pattern, tense in ((_FUTURE, "future"), (_PAST, "past")):
+    for pattern, tense in markers:
         for match in pattern.finditer(text, left + 1, right):
             if match.start() < end and match.end() > start:
                 continue

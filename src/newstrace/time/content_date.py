@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..model import DateMention, Document
-from .tag_dates import page_anchor
 from .anchoring import Anchor, sentence_tense
+from .tag_dates import page_anchor
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
@@ -54,7 +54,7 @@ def period(value: str) -> tuple[dt.date, dt.date] | None:
         if week:
             monday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
             return monday, monday + dt.timedelta(days=6)
-    except ValueError:
+    except (ValueError, OverflowError):  # a period at the calendar's edge (9999-12)
         return None
     return None
 

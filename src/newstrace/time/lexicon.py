@@ -46,27 +46,50 @@ for _number, _names in enumerate(
     for _name in _names.split():
         WEEKDAYS[_name] = _number
 
-_UNITS_EN = {
-    "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
-    "weekend": "WE", "fortnight": "2W", "month": "M", "quarter": "Q", "year": "Y",
-    "decade": "DE", "century": "CE", "centurie": "CE",
-}
-_UNITS_DE = {
-    "sekunde": "S", "minute": "M", "stunde": "H", "tag": "D", "nacht": "D", "woche": "W",
-    "wochenende": "WE", "monat": "M", "quartal": "Q", "jahr": "Y", "jahrzehnt": "DE",
-    "jahrhundert": "CE",
-}
-TIME_UNITS = {"S", "M_T", "H"}
+# Every inflected form the unit regexes accept, with its TIMEX3 letter. The
+# regexes are built from these keys, so whatever they match can be looked up
+# ("Nächten" is a plural of "Nacht" that no prefix rule finds).
+UNIT_FORMS: dict[str, str] = {}
+for _code, _forms in {
+    "S": "second seconds sekunde sekunden",
+    "M": "month months monat monate monaten monats",
+    "MIN": "minute minutes minuten",
+    "H": "hour hours stunde stunden",
+    "D": "day days night nights tag tage tagen tages nacht nächte nächten",
+    "W": "week weeks woche wochen",
+    "WE": "weekend weekends wochenende wochenenden",
+    "2W": "fortnight fortnights",
+    "Q": "quarter quarters quartal quartale quartalen quartals",
+    "Y": "year years jahr jahre jahren jahres",
+    "DE": "decade decades jahrzehnt jahrzehnte jahrzehnten jahrzehnts",
+    "CE": "century centuries jahrhundert jahrhunderte jahrhunderten jahrhunderts",
+}.items():
+    for _form in _forms.split():
+        UNIT_FORMS[_form] = _code
+_ENGLISH_UNITS = {f for f in UNIT_FORMS if f.isascii() and not f.startswith(("tag", "jahr", "monat", "woch", "stund", "quartal", "sekund"))}
+_ENGLISH_UNITS -= {"nacht", "minuten"}
+
+
+def fold(word: str) -> str:
+    """A lookup key for a word a case-insensitive regex matched. `re.I` folds
+    case per character ('İ' matches 'i', 'ſ' matches 's'), which `str.lower()`
+    does not always undo, so fold each character the same way."""
+    out = []
+    for char in word:
+        folded = char.casefold()
+        out.append(folded if len(folded) == 1 else char.lower()[0])
+    return "".join(out).strip().rstrip(".")
 
 
 def unit_code(word: str) -> tuple[str, bool]:
-    """'hours' -> ('H', True): the TIMEX3 letter and whether it is a time unit."""
-    w = word.lower().rstrip(".")
-    for stem, code in sorted({**_UNITS_EN, **_UNITS_DE}.items(), key=lambda kv: -len(kv[0])):
-        if w == stem or w.startswith(stem) and len(w) - len(stem) <= 2:
-            is_time = code in ("S", "H") or (code == "M" and stem in ("minute",))
-            return code, is_time
-    raise KeyError(word)
+    """'hours' -> ('H', True): the TIMEX3 letter and whether it is a time unit.
+    ValueError for a word that is not a unit (the regexes never give one)."""
+    code = UNIT_FORMS.get(fold(word))
+    if code is None:
+        raise ValueError(f"not a unit of time: {word!r}")
+    if code == "MIN":
+        return "M", True
+    return code, code in ("S", "H")
 
 
 NUMBER_WORDS: dict[str, int] = {
@@ -112,18 +135,17 @@ NUMBER = (
 MONTH = rf"(?:{alternation(MONTHS)})\.?"
 WEEKDAY = rf"(?:{alternation(w for w in WEEKDAYS if len(w) > 3)})"
 WEEKDAY_SHORT = rf"(?:{alternation(WEEKDAYS)})\.?"
-UNIT_EN = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|centuries|century)"
-UNIT_DE = (
-    r"(?:Sekunden?|Minuten?|Stunden?|Tage?n?|Tages|Nächte?n?|Wochen?|Wochenenden?|Monate?n?|Monats|"
-    r"Quartale?n?|Jahre?n?|Jahres|Jahrzehnte?n?|Jahrhunderte?n?)"
-)
+UNIT_EN = rf"(?:{alternation(_ENGLISH_UNITS)})"
+# German nouns are capitalised; the rules using this pattern match case-sensitively.
+UNIT_DE = rf"(?:{alternation(f.capitalize() for f in UNIT_FORMS if f not in _ENGLISH_UNITS or f == 'minute')})"
+NUM_UNIT_EN = rf"(?P<n>{NUMBER})[\s-]+(?P<u>{UNIT_EN})"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 
 
 def number_value(word: str) -> int | None:
     """'twenty four' -> 24, '3' -> 3, 'several' -> None (a vague amount: X in TIMEX3)."""
-    w = word.lower().strip()
+    w = fold(word)
     if w in VAGUE_NUMBERS or w.startswith("half"):
         return None
     if re.fullmatch(r"\d+", w):

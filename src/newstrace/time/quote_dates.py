@@ -96,4 +96,4 @@ class DateQuotes:
         return date_quotes(doc)
 
 
-__all__ = ["DateQuotes", "date_quotes", "Quote"]
+__all__ = ["DateQuotes", "Quote", "date_quotes"]

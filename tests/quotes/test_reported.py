@@ -1,0 +1,75 @@
+"""Reported speech and quote marks in English, on fictional texts written for these tests."""
+
+from __future__ import annotations
+
+from newstrace.model import Document
+from newstrace.quotes import quote_stages
+from newstrace.quotes.sentences import sentence_spans
+
+
+def analyse(text: str) -> Document:
+    doc = Document(id="d1", source="t", sha256="", format="text", raw=text, body=text)
+    for stage in quote_stages():
+        doc = stage.run(doc)
+    for quote in doc.quotes:
+        assert doc.body[quote.start : quote.end] == quote.text
+    return doc
+
+
+def test_sentences_do_not_end_at_titles_or_initials() -> None:
+    text = "Mr. Halloran met Sen. J. R. Ostby in the U.S. capital. They talked."
+    assert [text[s:e] for s, e in sentence_spans(text, 0, len(text))] == [
+        "Mr. Halloran met Sen. J. R. Ostby in the U.S. capital.",
+        "They talked.",
+    ]
+
+
+def test_twin_apostrophes_are_quote_marks_and_a_split_quote_is_one_attribution() -> None:
+    doc = analyse(
+        "Title\n\n''We cleared the channel first,'' Mr. Lindqvist said. ''Then the cranes came back.''\n"
+    )
+    first, second = sorted((q for q in doc.quotes if q.kind == "direct"), key=lambda q: q.start)
+    assert first.text == "''We cleared the channel first,''"
+    assert second.text == "''Then the cranes came back.''" and second.part_of == first.id
+    assert first.speaker_mention == "Mr. Lindqvist" and first.cue == "said"
+
+
+def test_attribution_inside_the_sentence_splits_the_content() -> None:
+    doc = analyse("Title\n\nThe harbour, Ms. Okafor said, will need two more dredgers before winter.\n")
+    pieces = sorted((q for q in doc.quotes if q.kind == "indirect"), key=lambda q: q.start)
+    assert [q.text for q in pieces] == ["The harbour", "will need two more dredgers before winter"]
+    assert pieces[1].part_of == pieces[0].id and pieces[0].speaker_mention == "Ms. Okafor"
+
+
+def test_the_name_before_an_appositive_is_the_speaker() -> None:
+    doc = analyse(
+        "Title\n\nMaren Okafor, a union organiser at the port, said the strike would go on until March.\n"
+    )
+    (quote,) = [q for q in doc.quotes if q.kind == "indirect"]
+    assert quote.speaker_mention == "Maren Okafor"
+    assert quote.text == "the strike would go on until March"
+
+
+def test_that_after_a_subject_pronoun_belongs_to_the_content() -> None:
+    doc = analyse("Title\n\nOkafor said she would make sure that the cranes were repaired.\n")
+    (quote,) = [q for q in doc.quotes if q.kind == "indirect"]
+    assert quote.text == "she would make sure that the cranes were repaired"
+
+
+def test_seems_reports_nobody() -> None:
+    doc = analyse("Title\n\nThe new schedule appears to suit most of the dock workers.\n")
+    (quote,) = [q for q in doc.quotes if q.kind == "indirect" and q.part_of is None]
+    assert quote.speaker_mention is None and quote.cue == "appears"
+
+
+def test_a_noun_is_not_a_cue() -> None:
+    doc = analyse("Title\n\nHis comments on the dredging contract drew no reply from the council.\n")
+    assert doc.quotes == []
+
+
+def test_a_fragment_after_its_verb_makes_a_mixed_quote() -> None:
+    doc = analyse("Title\n\nOkafor called the new schedule “a step backwards for everyone on the quay.”\n")
+    kinds = {q.kind for q in doc.quotes}
+    assert kinds == {"fragment", "indirect"}
+    indirect = next(q for q in doc.quotes if q.kind == "indirect")
+    assert indirect.text.startswith("the new schedule “a step backwards") and indirect.speaker == "Okafor"
