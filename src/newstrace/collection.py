@@ -78,7 +78,6 @@ class Collection:
 
         new_records = self._new_records(read_inputs(str(p) for p in paths), report, reject)
         executor = make_executor(settings)
-        stored: list[Document] = []
         batch: list[Document] = []
         try:
             for item in executor.map(new_records):
@@ -87,18 +86,35 @@ class Collection:
                     continue
                 batch.append(item)
                 if len(batch) >= STORE_BATCH:
-                    stored += self._store_batch(batch, reject)
+                    self._store_and_link(batch, report, reject, settings)
                     batch = []
                 if on_progress:
-                    on_progress(len(stored) + len(batch))
-            stored += self._store_batch(batch, reject)
+                    on_progress(report.ingested + len(batch))
+            self._store_and_link(batch, report, reject, settings)
         finally:
             executor.close()
             self.store.add_rejections(report.rejections)
-        report.ingested = len(stored)
-        register_entities(self.store, stored)
-        report.duplicates = link_collection(self.store, stored, settings)
         return report
+
+    def _store_and_link(
+        self,
+        batch: list[Document],
+        report: IngestReport,
+        reject: Callable[[Rejection], None],
+        settings: Settings,
+    ) -> None:
+        """Store one batch and link it into the collection at once.
+
+        Linking is incremental and order-independent, so linking batch by
+        batch gives the same result as linking everything at the end, and
+        only one batch of documents (raw pages included) is held in memory.
+        """
+        stored = self._store_batch(batch, reject)
+        if not stored:
+            return
+        report.ingested += len(stored)
+        register_entities(self.store, stored)
+        report.duplicates += link_collection(self.store, stored, settings)
 
     def _new_records(
         self,

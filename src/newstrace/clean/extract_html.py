@@ -5,6 +5,15 @@ needs: raw, is_html      adds: body, html_metadata, removed
 trafilatura does the hard part (finding the article in the DOM); its output
 then goes through the same text cleaner as plain-text inputs, which removes
 the residue it leaves (see `boilerplate`).
+
+The page is parsed once; its own metadata is read from that tree
+(`page_metadata`) before the extraction. The extraction runs trafilatura's
+fast cascade, and the full one (readability and jusText compared) only when
+the fast result holds less than 30 % of the page's <p> text. Measured on the
+benchmarks (word F1 / AEB shingle F1, full cascade -> fast with this fallback;
+fast alone in brackets): WCXB articles .932 -> .929 (.906), trafilatura-eval
+snippets .917 -> .918, AEB .968 -> .967, for about 15 % less CPU time in
+the whole clean+describe phase.
 """
 
 from __future__ import annotations
@@ -25,7 +34,7 @@ from .page_metadata import read_page_metadata
 
 # Below this share of the page's <p> text, a fast extraction is taken to have
 # missed the article and the full cascade runs (see `ExtractHtml._extract`).
-_FALLBACK_SHARE = 0.6
+_FALLBACK_SHARE = 0.3
 
 
 class ExtractHtml:
@@ -33,18 +42,9 @@ class ExtractHtml:
     needs: ClassVar[frozenset[str]] = frozenset({"raw", "is_html"})
     adds: ClassVar[frozenset[str]] = frozenset({"body", "html_metadata"})
 
-    def __init__(
-        self,
-        timeout_seconds: float,
-        *,
-        fast: bool = False,
-        extensive_date: bool = True,
-        search_author: bool = True,
-    ):
+    def __init__(self, timeout_seconds: float, *, fast: bool = True):
         self.timeout_seconds = timeout_seconds
         self.fast = fast
-        self.extensive_date = extensive_date
-        self.search_author = search_author
 
     def run(self, doc: Document) -> Document:
         if not doc.is_html:
@@ -58,9 +58,7 @@ class ExtractHtml:
             if tree is None:
                 doc.body = ""
                 return doc
-            doc.html_metadata = read_page_metadata(
-                tree, url, extensive_date=self.extensive_date, search_author=self.search_author
-            )
+            doc.html_metadata = read_page_metadata(tree, url)
             text = self._extract(tree, url or doc.html_metadata.get("url"))
         # trafilatura writes one paragraph per line; blank lines mark
         # paragraphs everywhere else in newstrace.

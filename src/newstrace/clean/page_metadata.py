@@ -41,9 +41,7 @@ FIELDS = ("title", "author", "url", "hostname", "sitename", "date", "description
 _SECTION_XPATH = './/head//meta[@property="article:section" or contains(@name, "subject")][@content]'
 
 
-def read_page_metadata(
-    tree: HtmlElement, url: str | None, *, extensive_date: bool = True, search_author: bool = True
-) -> dict[str, str]:
+def read_page_metadata(tree: HtmlElement, url: str | None) -> dict[str, str]:
     """The page's own metadata as strings (absent fields left out); categories
     joined by U+001F, as the describe stages read them."""
     found = examine_meta(tree)
@@ -55,14 +53,13 @@ def read_page_metadata(
     except Exception as error:  # trafilatura's JSON-LD reader trips over malformed data
         LOGGER.debug("JSON-LD metadata unreadable: %s", error)
     found.title = found.title or extract_title(tree)
-    if search_author:
-        found.author = found.author or extract_author(tree)
+    found.author = found.author or extract_author(tree)
     found.url = found.url or extract_url(tree, url)
     if found.url:
         found.hostname = extract_domain(found.url, fast=True)
     found.date = find_date(
         tree,
-        extensive_search=extensive_date,
+        extensive_search=True,
         original_date=True,
         url=found.url,
         max_date=datetime.now().astimezone().strftime("%Y-%m-%d"),
