@@ -61,3 +61,16 @@ def test_a_name_in_quote_marks_is_not_a_quotation_but_quoted_words_are() -> None
     doc = analyse("Titel\n\nDie Zeitung „Hafenblatt“ nannte den Plan einen „großen Fehler für die Stadt“.\n")
     quoted = [q.text for q in doc.quotes if q.kind != "indirect"]
     assert quoted == ["„großen Fehler für die Stadt“"]
+
+
+def test_the_clause_subject_before_a_colon_and_the_document_after_heisst_es() -> None:
+    doc = analyse(
+        "Titel\n\nDie Fährmeisterin Jora Velk begründete ihren Schritt mit den Worten: "
+        "„Der Kanal ist zu flach für uns.“\n\n"
+        "In dem Antrag des Hafenvereins heißt es wörtlich: „Die Fähre muss bleiben.“\n"
+    )
+    direct = [q for q in doc.quotes if q.kind == "direct"]
+    assert [q.speaker_mention for q in direct] == [
+        "Die Fährmeisterin Jora Velk",
+        "dem Antrag des Hafenvereins",
+    ]

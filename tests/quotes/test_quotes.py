@@ -159,3 +159,12 @@ def test_seed_direct_quotes_are_attributed() -> None:
     assert found["“mutual understanding and consi"] == "Dmitry Peskov"
     assert found["“lead the world from a position"] == "Joe Biden"
     assert found["“There are areas where we have "] in {"Blinken", "Antony Blinken"}
+
+
+def test_a_short_lead_sentence_and_a_speaker_going_on_carry_the_speaker() -> None:
+    doc = analyse(
+        "Title\n\nThe ferry pilot Ansel Brody agreed. “The currents here change every hour.”\n\n"
+        "“We never sail blind,” Brody said. “Not once in twenty years.”\n"
+    )
+    direct = [q for q in doc.quotes if q.kind == "direct"]
+    assert [q.speaker_mention for q in direct] == ["The ferry pilot Ansel Brody", "Brody", "Brody"]

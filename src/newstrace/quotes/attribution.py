@@ -13,13 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .german_np import ADVERB_ENDINGS, TOPIC_WORDS, noun_phrase
+from .german_np import ADVERB_ENDINGS, TOPIC_WORDS, noun_phrase, written_source
 from .lexicon import CUE_RE
 from .sentences import next_sentence_end, sentence_bounds
 from .subjects import PASSIVE_RE, subject_after, subject_before
 
-_ACCORDING_RE = re.compile(r"\b(?:[Aa]ccording to|[Ll]aut|[Nn]ach Angaben (?:von|des|der))\s+")
-_GERMAN_SO_RE = re.compile(r"[\s,]*so\s+")
+_ACCORDING_RE = re.compile(
+    r"\b(?:[Aa]ccording to|[Ll]aut|[Nn]ach (?:den Worten|Ansicht|Angaben|Aussagen|Meinung|Auffassung|"
+    r"Einschätzung)(?: von| vom| des| der)?)\s+"
+)
+_GERMAN_SO_RE = re.compile(r"[\s,]*(?P<word>so|laut)\s+")
 
 
 @dataclass(slots=True)
@@ -42,7 +45,7 @@ def after_quote(body: str, end: int, hi: int) -> Attribution | None:
         if so:
             speaker = subject_after(body, so.end(), limit)
             if speaker:
-                return Attribution((so.end() - 3, so.end() - 1), speaker)
+                return Attribution(so.span("word"), speaker)
         return None
     subject = subject_after(body, cue.end(), limit)
     if subject and body[end : cue.start()].strip(" ,—–-\n") == "":
@@ -115,3 +118,19 @@ def german_clause_subject(body: str, lo: int, hi: int) -> Attribution | None:
         return Attribution(None, (lo, lo + len(words[0])))
     span = noun_phrase(body, lo, hi)
     return Attribution(None, span) if span else None
+
+
+def written_frame(body: str, found: Attribution, lo: int, hi: int) -> Attribution:
+    """ "heißt es in dem Antrag": the document speaks, not "es"."""
+    cue, speaker = found.cue_span, found.speaker_span
+    if (
+        cue
+        and speaker
+        and body[cue[0] : cue[1]] in ("heißt", "hieß")
+        and body[speaker[0] : speaker[1]] == "es"
+    ):
+        _, sent_end = sentence_bounds(body, lo, hi, cue[0])
+        source = written_source(body, lo, sent_end)
+        if source:
+            return Attribution(cue, source)
+    return found

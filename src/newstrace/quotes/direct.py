@@ -19,7 +19,15 @@ from typing import ClassVar
 
 from ..ids import derive_id
 from ..model import Document, Quote, QuoteKind
-from .attribution import Attribution, after_quote, before_quote, cue_later_in_sentence, german_clause_subject
+from .attribution import (
+    Attribution,
+    after_quote,
+    before_quote,
+    cue_later_in_sentence,
+    german_clause_subject,
+    written_frame,
+)
+from .carry import carried_on, lead_sentence
 from .lexicon import CUE_RE
 from .marks import QuotedSpan, find_double_quoted, find_single_quoted, paragraphs, scan_text, widen
 from .sentences import sentence_bounds
@@ -30,9 +38,9 @@ _NAME_LINKS = frozenset("of the and de del la el der die das und von für am im"
 _ACCORDING_RE = re.compile(r"\b(?:[Aa]ccording to|[Ll]aut|zufolge)\b")
 _NAME_COLON_RE = re.compile(r"(?:^|(?<=[\s]))(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,4}):[ \t]*")
 _SPLIT_GAP_CHARS = 160
-_CARRY_CHARS = 400
 _MIN_DIRECT_WORDS = 4
 _MAX_SCARE_WORDS = 3
+_MIN_FREE_WORDS = 4
 
 
 def _inner(body: str, span: QuotedSpan) -> str:
@@ -97,6 +105,12 @@ def attribute(
     for attempt in tries:
         found = attempt()
         if found:
+            return written_frame(body, found, sent_start, para[1])
+    lead = body[sent_start : span.start].rstrip()
+    if body[span.start] == "„" and lead.endswith(":"):
+        # German capitalises every noun, so the clause subject, not the last capital, speaks
+        found = german_clause_subject(body, sent_start, sent_start + len(lead) - 1)
+        if found:
             return found
     # "Name: “…”" (headline style): the colon is the cue.
     colon = _NAME_COLON_RE.search(body, sent_start, span.start)
@@ -142,31 +156,17 @@ class FindDirectQuotes:
             else:
                 prev_para = paras[p_index - 1] if p_index > 0 else None
                 attribution = attribute(body, span, kind, para, prev_para)
-                if attribution is None and kind == "direct" and previous and previous[1]:
-                    attribution = _carried_on(body, previous, span, prev_para)
+                if attribution is None and kind == "direct":
+                    attribution = carried_on(body, previous, span, prev_para) or lead_sentence(
+                        body, para, span
+                    )
+            if kind == "fragment" and attribution is None and _name_like(raw[start:end]):
+                continue  # a short quoted term nobody is said to have said: a name, a title
             _apply(raw, quote, attribution)
             doc.quotes.append(quote)
             previous = (quote, attribution, span)
         doc.quotes.sort(key=lambda q: q.start)
         return doc
-
-
-def _carried_on(
-    body: str,
-    previous: tuple[Quote, Attribution | None, QuotedSpan],
-    span: QuotedSpan,
-    prev_para: tuple[int, int] | None,
-) -> Attribution | None:
-    """A direct quote with no attribution of its own, right after a quoted speaker's
-    words (the same or the previous paragraph, nothing else said between): the same
-    speaker goes on."""
-    _, attribution, last = previous
-    if attribution is None or attribution.speaker_span is None:
-        return None
-    near = last.end >= (prev_para[0] if prev_para else 0)
-    if not near or span.start - last.end > _CARRY_CHARS or CUE_RE.search(body, last.end, span.start):
-        return None
-    return Attribution(None, attribution.speaker_span)
 
 
 def _continues(
@@ -186,6 +186,11 @@ def _continues(
         return False
     gap = body[gap_start:gap_end]
     return not any(mark in gap for mark in '“”"„«»') and len(CUE_RE.findall(gap)) == 1 and first_span.closed
+
+
+def _name_like(text: str) -> bool:
+    words = _WORD_RE.findall(text)
+    return len(words) < _MIN_FREE_WORDS or not any(w.islower() and len(w) > 3 for w in words)
 
 
 def _apply(body: str, quote: Quote, attribution: Attribution | None) -> None:

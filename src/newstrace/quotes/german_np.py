@@ -67,3 +67,16 @@ def inverted_subject(body: str, start: int, end: int) -> tuple[int, int] | None:
     if pronoun:
         return pronoun.end() - len(pronoun.group().strip()), pronoun.end()
     return noun_phrase(body, start, end)
+
+
+_IN_SOURCE_RE = re.compile(r"\b(?:[Ii]n|[Ii]m|[Aa]uf|[Aa]us)\s+")
+
+
+def written_source(body: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """ "In dem Antrag heißt es: …" / "…, heißt es in einer Mitteilung des
+    Vereins": the text that says it, a noun phrase after "in"/"im"/"auf"."""
+    for match in _IN_SOURCE_RE.finditer(body, lo, hi):
+        span = noun_phrase(body, match.end(), hi)
+        if span:
+            return span
+    return None

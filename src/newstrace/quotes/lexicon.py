@@ -65,6 +65,8 @@ mitteilte stellte lobte teilt teilten gaben gibt kündigt kündigten warnen warn
 kritisieren kritisierten erklären betonen berichten vermutet vermuten befürchten glauben hoffen
 bestätigten bezeichnet bezeichnen sprachen spricht wirft warfen verwiesen beklagte beklagt
 verteidigte verteidigt bekräftigt behaupten schreiben schrieben zeigte räumt weist wiesen
+erinnerte begründete begründet beschrieb beschreibt rief riefen skandierte skandierten fasste resümierte
+bilanzierte formulierte zitiert zitieren mahnte mahnt appellierte beteuerte unterstrichen sagen
 """.split()
 
 # "so X" and "laut X" / "X zufolge" introduce the speaker without a verb.

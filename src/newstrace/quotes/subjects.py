@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from .german_np import ADVERB_ENDINGS, TOPIC_WORDS, inverted_subject
+from .german_np import ADVERB_ENDINGS, TOPIC_WORDS, inverted_subject, noun_phrase
 from .lexicon import AUX_WORDS, CUE_RE, DETERMINERS, GERMAN_CUE_WORDS, PRONOUNS, SOURCE_NOUNS
 
 _MAX_SUBJECT_WORDS = 11
@@ -109,7 +109,11 @@ def subject_before(body: str, lo: int, cue_start: int) -> tuple[int, int] | None
 
 def _german_topic(text: str) -> bool:
     words = text.split()
-    if not words or len(words) > 6:
+    if not words or len(words) > 6 or words[0][:1].isdigit():
+        return True
+    # "Passend zu den Gefahren des Eises warnte …": more than one noun phrase opens the clause
+    phrase = noun_phrase(text, 0, len(text))
+    if phrase is None or phrase[1] < len(text.rstrip(" ,")):
         return True
     return words[0].lower() in TOPIC_WORDS or words[0].lower().endswith(ADVERB_ENDINGS)
 

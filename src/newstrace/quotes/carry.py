@@ -1,0 +1,59 @@
+"""A direct quote with no attribution of its own takes one from what came
+just before it: the previous quote's speaker going on ("…,” Spencer said.
+“…”), or a short sentence that names a speaker and a verb and stops
+("Iowa State's Dianne Bystrom agreed. “…”"). PolNeAR and the German data
+give such a quote the same source mention as the sentence before, so the
+mention is carried, not re-resolved.
+"""
+
+from __future__ import annotations
+
+from .attribution import Attribution, before_quote
+from .lexicon import CUE_RE
+from .marks import QuotedSpan
+from .sentences import sentence_spans
+
+_CARRY_CHARS = 400
+_MAX_LEAD_WORDS = 16
+_MARKS = '“”"„«»'
+
+
+def carried_on(
+    body: str,
+    previous: tuple[object, Attribution | None, QuotedSpan] | None,
+    span: QuotedSpan,
+    prev_para: tuple[int, int] | None,
+) -> Attribution | None:
+    """The previous quote's speaker, when nothing else was said between (the
+    previous quote's own attribution, in the gap, does not count)."""
+    if previous is None:
+        return None
+    _, attribution, last = previous
+    if attribution is None or attribution.speaker_span is None:
+        return None
+    near = last.end >= (prev_para[0] if prev_para else 0)
+    if not near or span.start - last.end > _CARRY_CHARS:
+        return None
+    gap_start = last.end
+    for part in (attribution.cue_span, attribution.speaker_span):
+        if part and last.end <= part[0] and part[1] <= span.start:
+            gap_start = max(gap_start, part[1])
+    if CUE_RE.search(body, gap_start, span.start):
+        return None
+    return Attribution(None, attribution.speaker_span)
+
+
+def lead_sentence(body: str, para: tuple[int, int], span: QuotedSpan) -> Attribution | None:
+    """The short sentence right before a quote that opens its own sentence, in
+    the same paragraph: "Bystrom agreed." / "He added." names the speaker."""
+    before = None
+    for s, e in sentence_spans(body, para[0], para[1]):
+        if e > span.start:
+            break
+        before = (s, e)
+    if before is None or body[before[1] : span.start].strip():
+        return None
+    s, e = before
+    if any(m in body[s:e] for m in _MARKS) or len(body[s:e].split()) > _MAX_LEAD_WORDS:
+        return None
+    return before_quote(body, s, e)
