@@ -12,7 +12,10 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-Tense = Literal["past", "future"] | None
+from .tense import Tense, sentence_tense
+
+__all__ = ["Anchor", "Precision", "Tense", "sentence_tense"]
+
 Precision = Literal["day", "month", "year"]
 
 SLACK_DAYS = 60
@@ -136,49 +139,3 @@ def year_from_weekday(month: int, day: int, weekday: int, near: int, span: int =
         except ValueError:
             return None
     return best
-
-
-_FUTURE = re.compile(
-    r"\b(?:will|won't|wo n't|shall|'ll|going to|is to|are to|plans? to|planning to|planned|scheduled|"
-    r"expected to|set to|due to|upcoming|next|would|could|might|hopes? to|intends? to|wird|werden|soll|sollen|"
-    r"geplant|kommenden?|bevorstehenden?)\b|’ll",
-    re.I,
-)
-_PAST = re.compile(
-    r"\b(?:said|says|was|were|had|did|told|ago|last|earlier|sagte|sagten|hatte|hatten|"
-    r"war|waren|wurde|wurden|hat|haben|erklärte|vergangenen|letzten|gab|traf)\b",
-    re.I,
-)
-# A weaker sign of the past: any lower-case word in -ed. Adjectives ("unspecified")
-# and names ("United") end in -ed too, so it counts only when no clearer marker is near.
-_PAST_WEAK = re.compile(r"\b[a-z]{3,}ed\b")
-
-
-def sentence_tense(text: str, start: int, end: int) -> Tense:
-    """The tense nearest to a mention within its sentence: the closest future
-    marker ("will", "is to", "wird") or past marker ("said", "-ed", "hatte")."""
-    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), text.rfind("?", 0, start), text.rfind("!", 0, start))
-    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-    right = min(right_candidates) if right_candidates else len(text)
-    # the clause first (between commas), then the whole sentence
-    clause_left = max(left, text.rfind(",", 0, start), text.rfind(";", 0, start))
-    clause_ends = [i for i in (text.find(",", end, right), text.find(";", end, right)) if i >= 0]
-    clause_right = min(clause_ends) if clause_ends else right
-    for low, high in ((clause_left, clause_right), (left, right)):
-        for markers in (((_FUTURE, "future"), (_PAST, "past")), ((_PAST_WEAK, "past"),)):
-            tense = _nearest_tense(text, start, end, low, high, markers)  # type: ignore[arg-type]
-            if tense:
-                return tense
-    return None
-
-
-def _nearest_tense(text: str, start: int, end: int, left: int, right: int, markers: tuple[tuple[re.Pattern[str], Tense], ...]) -> Tense:
-    best: tuple[int, Tense] | None = None
-    for pattern, tense in markers:
-        for match in pattern.finditer(text, left + 1, right):
-            if match.start() < end and match.end() > start:
-                continue
-            distance = start - match.end() if match.end() <= start else match.start() - end
-            if best is None or distance < best[0]:
-                best = (distance, tense)  # type: ignore[assignment]
-    return best[1] if best else None

@@ -54,13 +54,20 @@ _QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
 
 
 def follow_reference_quarter(expressions: list[Expression]) -> None:
-    """'a year ago' in a report about a quarter means that quarter a year
-    earlier (the reference time of business news), not the calendar year."""
+    """'a year ago', 'year-earlier', 'the year-ago period' in a report about a
+    quarter mean that quarter a year earlier (the reference time of business
+    news), not the calendar year; 'the latest period' is that quarter itself."""
     reference: re.Match[str] | None = None
     for expression in expressions:
         match = _QUARTER_VALUE.match(expression.value or "")
-        if match:
+        if match and expression.rule != "report_period":
             reference = match
             continue
-        if reference and expression.rule == "ago" and expression.value == f"{int(reference.group(1)) - 1:04d}":
-            expression.value = quarter_value(int(expression.value), int(reference.group(2)))
+        if reference is None:
+            continue
+        year, quarter = int(reference.group(1)), int(reference.group(2))
+        if expression.rule in ("ago", "year_earlier") and expression.value == f"{year - 1:04d}":
+            expression.value = quarter_value(year - 1, quarter)
+        elif expression.rule == "report_period" and match:
+            back = int(match.group(1)) < year  # the year-ago period, not the latest
+            expression.value = quarter_value(year - back, quarter)

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 
-from . import calendar_rules, day_rules, duration_rules, named_rules, relative_rules
+from . import calendar_rules, day_rules, duration_rules, named_rules, relative_rules, report_rules
 from .anchoring import Anchor
 from .combine import attach_clock_to_day, follow_reference_quarter, order_coordinated_weekdays
 from .registry import Context, Expression, Handler, Result
 
-_RULES = [*calendar_rules.RULES, *day_rules.RULES, *relative_rules.RULES, *duration_rules.RULES, *named_rules.RULES]
+_RULES = [*calendar_rules.RULES, *day_rules.RULES, *relative_rules.RULES, *duration_rules.RULES, *named_rules.RULES, *report_rules.RULES]
 parse_absolute = calendar_rules.parse_absolute
 
 __all__ = ["Expression", "find_expressions", "parse_absolute"]
