@@ -165,7 +165,7 @@ class Collection:
         return self.store.quotes(QuoteFilter(speaker, since, until, search, limit=limit))
 
     def entities(self) -> list[Entity]:
-        return self.store.entities()
+        return self.store.resolved_entities()
 
     def stories(self) -> list[Story]:
         return self.store.stories()

@@ -80,7 +80,7 @@ def export_records(store: Store) -> Iterator[dict[str, Any]]:
         yield document_record(doc)
     for quote in store.quotes():
         yield quote_record(quote)
-    for entity in store.entities():
+    for entity in store.resolved_entities():
         yield entity_record(entity)
     for mention in store.date_mentions():
         yield date_mention_record(mention)

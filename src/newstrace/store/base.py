@@ -168,7 +168,12 @@ class Store(ABC):
 
     @abstractmethod
     def entities(self, ids: Iterable[str] | None = None) -> list[Entity]:
-        """Stored entities (all, or those named), in id order."""
+        """Stored entities (all, or those named), in id order, as stored: aliases not applied."""
+
+    @abstractmethod
+    def resolved_entities(self) -> list[Entity]:
+        """The collection's entities with aliases applied: an aliased entity is
+        folded into its canonical one (names, roles, mentions), not listed."""
 
     @abstractmethod
     def people_with_surname(self, surname: str) -> list[Entity]:
@@ -179,9 +184,13 @@ class Store(ABC):
         """Person entities whose whole name is `name` (any case)."""
 
     @abstractmethod
-    def fold_entity(self, alias_id: str, into: Entity) -> None:
-        """Make `alias_id` one of `into`'s names: its quotes and mentions move to
-        `into` (the quotes' speaker name too), `into` is saved, `alias_id` deleted."""
+    def set_entity_alias(self, alias_id: str, canonical_id: str | None) -> None:
+        """Read entity `alias_id` as `canonical_id` from now on (None: as itself again).
+
+        Nothing stored is rewritten: quotes keep the speaker their document
+        named, and readers (`quotes`, `entities`) apply the aliases, so an
+        alias can be withdrawn when the evidence changes.
+        """
 
     @abstractmethod
     def stories(self) -> list[Story]: ...

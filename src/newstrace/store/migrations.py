@@ -71,3 +71,12 @@ def initial_schema() -> list[str]:
             source TEXT NOT NULL, reason TEXT NOT NULL,
             at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY (source, reason))""",
     ]
+
+
+@migration(6)
+def entity_aliases() -> list[str]:
+    """Surname-only entities read as the one full name they belong to (entities/registry.py)."""
+    return [
+        "CREATE TABLE entity_aliases (alias_id TEXT PRIMARY KEY, canonical_id TEXT NOT NULL)",
+        "CREATE INDEX entity_aliases_canonical ON entity_aliases(canonical_id)",
+    ]
