@@ -83,7 +83,7 @@ def test_reworded_quotes_share_a_family_first_seen_in_the_original(linked) -> No
     families = defaultdict(set)
     first = {}
     for quote in collection.quotes():
-        families[quote.family_id].add((quote.document_id, quote.text.strip("“”\"., ")))
+        families[quote.family_id].add((quote.document_id, quote.text.strip('“”"., ')))
         first[quote.family_id] = quote.first_document_id
     wanted = [
         ("We did not get everything", "We did not receive everything"),
@@ -118,7 +118,9 @@ def test_result_does_not_depend_on_order_or_batches(tmp_path) -> None:
     at_once = _ingest(tmp_path, "a.db", [names])
     # the copies first, the original last, one file at a time
     reversed_batches = _ingest(tmp_path, "b.db", [[n] for n in reversed(names)])
-    mixed = _ingest(tmp_path, "c.db", [["republished", "unrelated"], ["near_copy"], ["original", "same_people"]])
+    mixed = _ingest(
+        tmp_path, "c.db", [["republished", "unrelated"], ["near_copy"], ["original", "same_people"]]
+    )
     expected = _export(at_once, tmp_path / "a.jsonl")
     assert _export(reversed_batches, tmp_path / "b.jsonl") == expected
     assert _export(mixed, tmp_path / "c.jsonl") == expected
@@ -143,12 +145,16 @@ def test_documents_stored_before_link_profiles_get_one_when_linking(tmp_path) ->
 
     collection = _ingest(tmp_path, "old.db", [["original"]])
     collection.close()
-    # Make the store look as if "original" was stored before migration 3, then reopen (migration 4 runs).
+    # Make the store look as if "original" was stored before migration 3, then run migration 4 on it
+    # (re-running every later migration would trip over the tables they made the first time).
+    from newstrace.store.migrations import MIGRATIONS
+
     with sqlite3.connect(tmp_path / "old.db") as db:
         db.execute("DELETE FROM link_bands")
         db.execute("DELETE FROM link_profiles")
         db.execute("DROP TABLE link_backfill")
-        db.execute("PRAGMA user_version=3")
+        for statement in MIGRATIONS[4]():
+            db.execute(statement)
     collection = _ingest(tmp_path, "old.db", [["near_copy"]])
     docs = _by_name(collection)
     assert docs["near_copy"].duplicate_of == docs["original"].id

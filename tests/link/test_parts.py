@@ -29,7 +29,10 @@ def test_near_copies_share_a_band_key_and_unrelated_texts_do_not() -> None:
     ("a", "b"),
     [
         ("on a reciprocal basis", "on the basis of reciprocity"),
-        ("one of the mayor's objectives is to rebuild the bridge", "one of the mayor's goals is to rebuild the bridge"),
+        (
+            "one of the mayor's objectives is to rebuild the bridge",
+            "one of the mayor's goals is to rebuild the bridge",
+        ),
         ("We're committed to solving this peacefully", "We are committed to resolving this peacefully"),
     ],
 )
@@ -43,7 +46,9 @@ def test_different_statements_are_not_variants() -> None:
 
 
 def test_fragment_joins_the_family_of_the_quote_it_comes_from() -> None:
-    full = Quote("q1", "d1", "We got the nights back and we kept our dignity", 0, 10, "direct", speaker="Maren Okafor")
+    full = Quote(
+        "q1", "d1", "We got the nights back and we kept our dignity", 0, 10, "direct", speaker="Maren Okafor"
+    )
     piece = Quote("q2", "d2", "kept our dignity", 0, 5, "fragment", speaker="Okafor")
     other = Quote("q3", "d2", "the cranes are too old to climb", 9, 20, "direct", speaker="Okafor")
     assert contained(piece.text, full.text) == 1.0
@@ -69,5 +74,28 @@ def test_headlines_of_one_story_are_candidates_and_match() -> None:
     b = content_terms("Plosser: weather caused weak data, Fed taper on track")
     other = content_terms("Apple unveils new iPhone with bigger screen")
     assert is_short(a) and is_short(b)
-    assert set(term_pair_keys(a)) & set(term_pair_keys(b)) and not set(term_pair_keys(a)) & set(term_pair_keys(other))
+    assert set(term_pair_keys(a)) & set(term_pair_keys(b)) and not set(term_pair_keys(a)) & set(
+        term_pair_keys(other)
+    )
     assert short_same_story(a, b) and not short_same_story(a, other)
+
+
+def test_story_keys_are_windowed_by_stated_week_and_undated_documents_meet_everyone() -> None:
+    from newstrace.link.profile import story_week, windowed_story_keys
+
+    keys = [11, -22, 33]
+    march_7, march_12, april_30 = (story_week(d, True) for d in ("2024-03-07", "2024-03-12", "2024-04-30"))
+    assert (
+        story_week("2024-03-07", False) is None and story_week("2024-03", True) is None
+    )  # only stated days/weeks
+    stored = {w: set(windowed_story_keys(keys, w)[0]) for w in (march_7, march_12, april_30, None)}
+    lookup = {w: set(windowed_story_keys(keys, w)[1]) for w in (march_7, march_12, april_30, None)}
+
+    def candidates(a, b) -> bool:
+        return bool(lookup[a] & stored[b])
+
+    assert candidates(march_7, march_12) and candidates(march_12, march_7)
+    assert not candidates(march_7, april_30) and not candidates(april_30, march_7)
+    for dated in (march_7, april_30):
+        assert candidates(dated, None) and candidates(None, dated)
+    assert candidates(None, None)

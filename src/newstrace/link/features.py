@@ -134,7 +134,10 @@ def band_keys(hashvalues: np.ndarray, scheme: str, bands: int, rows: int) -> lis
     raw = hashvalues.astype("<u8")
     keys = []
     for band in range(bands):
-        digest = hashlib.blake2b(raw[band * rows : (band + 1) * rows].tobytes(), digest_size=8,
-                                 person=f"{scheme}{band}".encode()[:16])
+        digest = hashlib.blake2b(
+            raw[band * rows : (band + 1) * rows].tobytes(),
+            digest_size=8,
+            person=f"{scheme}{band}".encode()[:16],
+        )
         keys.append(int.from_bytes(digest.digest(), "little", signed=True))
     return keys

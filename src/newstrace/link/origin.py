@@ -17,6 +17,7 @@ class Dated(Protocol):
     content_date: str | None
     published: str | None
 
+
 _UNKNOWN = "~"  # sorts after every digit, so unknown dates come last
 
 

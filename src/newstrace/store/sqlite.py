@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from ..entities.merge import fold_alias
 from ..errors import StoreError
 from ..model import DateMention, Document, Entity, Quote, Rejection, Story
 from . import rows
@@ -70,6 +71,20 @@ def link_profile_backfill() -> list[str]:
         "CREATE TABLE link_backfill (document_id TEXT PRIMARY KEY)",
         "INSERT INTO link_backfill SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM link_profiles)",
     ]
+
+
+@migration(5)
+def windowed_story_keys() -> list[str]:
+    """Story band keys are salted by week since issue 5's candidate redesign: the keys
+    stored before it are never looked up again, so every profiled document is listed
+    for the next link pass to compute its keys afresh."""
+    return ["INSERT OR IGNORE INTO link_backfill SELECT document_id FROM link_profiles"]
+
+
+# A quote's speaker as readers see it: its entity's canonical one when the
+# entity registry has aliased it (see Store.set_entity_alias).
+_RESOLVED_SPEAKER = "COALESCE(canonical.name, q.speaker)"
+_RESOLVED_SPEAKER_ID = "COALESCE(a.canonical_id, q.speaker_id)"
 
 
 def fts_query(text: str) -> str | None:
@@ -327,7 +342,7 @@ class SqliteStore(Store):
             params.append(query.document_id)
         if query.speaker:
             conditions.append(
-                "(q.speaker LIKE ? OR q.speaker_id IN "
+                f"({_RESOLVED_SPEAKER} LIKE ? OR {_RESOLVED_SPEAKER_ID} IN "
                 "(SELECT id FROM entities WHERE name LIKE ? OR aliases LIKE ?))"
             )
             params += [f"%{query.speaker}%"] * 3
@@ -348,9 +363,12 @@ class SqliteStore(Store):
             params.append(match)
         where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
         limit = f"LIMIT {int(query.limit)}" if query.limit else ""
-        columns = ",".join(f'q."{c}"' for c in rows.QUOTE_COLUMNS)
+        resolved = {"speaker": f"{_RESOLVED_SPEAKER} AS speaker", "speaker_id": f"{_RESOLVED_SPEAKER_ID} AS speaker_id"}
+        columns = ",".join(resolved.get(c, f'q."{c}"') for c in rows.QUOTE_COLUMNS)
         sql = (
-            f"SELECT {columns} FROM quotes q JOIN documents d ON d.id = q.document_id {where} "
+            f"SELECT {columns} FROM quotes q JOIN documents d ON d.id = q.document_id "
+            "LEFT JOIN entity_aliases a ON a.alias_id = q.speaker_id "
+            f"LEFT JOIN entities canonical ON canonical.id = a.canonical_id {where} "
             f"ORDER BY {quote_date}, q.document_id, q.start {limit}"
         )
         return [rows.quote_from_row(dict(row)) for row in self._db.execute(sql, params)]
@@ -387,14 +405,23 @@ class SqliteStore(Store):
         )
         return [rows.entity_from_row(dict(row)) for row in self._db.execute(query, (name,))]
 
-    def fold_entity(self, alias_id: str, into: Entity) -> None:
+    def set_entity_alias(self, alias_id: str, canonical_id: str | None) -> None:
         with self._db:
-            self._db.execute(
-                "UPDATE quotes SET speaker_id = ?, speaker = ? WHERE speaker_id = ?", (into.id, into.name, alias_id)
-            )
-            self._db.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", (into.id, alias_id))
-            self._db.execute("DELETE FROM entities WHERE id = ?", (alias_id,))
-            self._insert_many("entities", rows.ENTITY_COLUMNS, [rows.entity_row(into)])
+            if canonical_id is None:
+                self._db.execute("DELETE FROM entity_aliases WHERE alias_id = ?", (alias_id,))
+            else:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO entity_aliases (alias_id, canonical_id) VALUES (?, ?)",
+                    (alias_id, canonical_id),
+                )
+
+    def resolved_entities(self) -> list[Entity]:
+        aliases = dict(self._db.execute("SELECT alias_id, canonical_id FROM entity_aliases ORDER BY alias_id"))
+        entities = {entity.id: entity for entity in self.entities()}
+        for alias_id, canonical_id in aliases.items():
+            if alias_id in entities and canonical_id in entities:
+                entities[canonical_id] = fold_alias(entities[canonical_id], entities.pop(alias_id))
+        return list(entities.values())
 
     def stories(self) -> list[Story]:
         sql = f"SELECT {','.join(rows.STORY_COLUMNS)} FROM stories ORDER BY id"
