@@ -36,7 +36,9 @@ class LinkContext:
         missing = [i for i in set(ids) if i not in self.docs]
         for doc in self.store.documents(missing):
             self.docs[doc.id] = doc
-        need_quotes = [i for i in missing if i not in self.quotes]
+        # Documents may be in `docs` already (a pass adds story members it
+        # read itself) without their quotes: look at every id asked for.
+        need_quotes = [i for i in set(ids) if i not in self.quotes]
         for quote_id in need_quotes:
             self.quotes[quote_id] = []
         for quote in self.store.quotes_of_documents(need_quotes):
