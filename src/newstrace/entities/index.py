@@ -18,7 +18,7 @@ from ..ids import derive_id
 from ..model import Entity, EntityKind
 from .names import NameMention, find_names
 
-# "Dmitry Peskov, the Kremlin spokesman," gives the role after the name.
+# "Oren Szalay, the presidential spokesman," gives the role after the name.
 _APPOSITIVE_RE = re.compile(r",\s+(?:the|a|an|der|die)\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+),")
 _PLACE_PREPOSITION_RE = re.compile(r"\b(?:in|at|from|near|to|across|nach|aus|bei)\s+$")
 

@@ -1,7 +1,7 @@
 """Find capitalised names in a body and split each into a role and a name.
 
-"US Secretary of State Antony Blinken" -> role "US Secretary of State", name
-"Antony Blinken"; "Kremlin spokesman Dmitry Peskov" -> role "Kremlin
+"Velorian Foreign Minister Ilse Marovic" -> role "Velorian Foreign Minister", name
+"Ilse Marovic"; "presidential spokesman Oren Szalay" -> role "presidential
 spokesman". Capitalisation and title words carry the signal; the kind
 (person / organisation / place) is a guess from the words of the name, and
 persons are confirmed later by a title, a first+last name shape or a
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .words import LOWER_ROLE_WORDS, NOT_NAMES, ORG_WORDS, PERSON_TITLES, PLACE_WORDS, TITLE_WORDS
 
 # A period belongs to a name token only in initials and abbreviations, so that
-# runs stop at sentence ends ("... the USSR. Blinken said").
+# runs stop at sentence ends ("... the EU. Marovic said").
 _CAP = (
     r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Col|Lt|Capt|Prof)\.|"
     r"[A-ZÀ-ÖØ-Þ][\w’'-]*)"
@@ -66,7 +66,7 @@ def _title_case_lines(body: str) -> list[tuple[int, int]]:
     for line in _LINE_RE.finditer(body):
         words = _WORDISH_RE.findall(line.group())
         if line.group().rstrip().endswith((":", '"', "”", ".")):
-            continue  # a speaker label ("US Secretary of State Antony Blinken:"), not a headline
+            continue  # a speaker label ("Foreign Minister Ilse Marovic:"), not a headline
         if len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) >= 0.6:
             lines.append(line.span())
     return lines
@@ -81,7 +81,7 @@ def _sub_runs(text: str) -> list[list[tuple[int, int]]]:
             # shouted labels ("WATCH", "READ MORE") are not part of a name
             groups.append([])
         elif word.endswith(("’s", "'s", "’", "'")):
-            # a possessor ends its own name: "Euronews' Efi Koutsokosta"
+            # a possessor ends its own name: "Meridian's Nadia Ferrant"
             groups[-1].append(span)
             groups.append([])
         else:
@@ -145,7 +145,7 @@ def _add_name(
     name_words = words[split:]
     role_words = words[:split]
     role_start = base + spans[0][0] if role_words else None
-    # a lowercase role noun just before the run: "Kremlin spokesman Dmitry Peskov"
+    # a lowercase role noun just before the run: "presidential spokesman Oren Szalay"
     lower = None
     if split == 0 and _previous_word(body, base + spans[0][0]) in LOWER_ROLE_WORDS:  # cheap test first
         lower = LOWER_ROLE_RE.search(body, max(0, base + spans[0][0] - 40), base + spans[0][0])

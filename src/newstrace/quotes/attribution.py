@@ -1,7 +1,7 @@
 """Find the cue and the speaker mention next to a quotation, in its own words.
 
 The signal is positional: a reporting verb right after the quote with its
-subject ("…,” Blinken replied), inverted ("…,” said the official), or a
+subject ("…,” Marovic replied), inverted ("…,” said the official), or a
 subject and verb before it in the same sentence ("he underlined that “…”"),
 or at the end of the previous paragraph ("He said:"). The subject is the
 clause between the last boundary and the verb, accepted only if it looks like
@@ -32,7 +32,7 @@ class Attribution:
 
 
 def after_quote(body: str, end: int, hi: int) -> Attribution | None:
-    """`,” Blinken replied` / `,” said the official` / `„…“, so der Minister`."""
+    """`,” Marovic replied` / `,” said the official` / `„…“, so der Minister`."""
     window_end = min(hi, end + 160)
     limit = next_sentence_end(body, end, window_end) or window_end
     for mark in '“”"„«»':
@@ -85,7 +85,7 @@ def before_quote(body: str, lo: int, start: int, first: bool = False) -> Attribu
 
 def cue_later_in_sentence(body: str, end: int, hi: int) -> Attribution | None:
     """A `subject cue` anywhere after the quote in its sentence, outside other quotes:
-    "“would prefer …” with Russia, but has made clear “…,” Blinken has said."."""
+    "“would prefer …” with Kastrel, but has made clear “…,” Marovic has said."."""
     _, stop = sentence_bounds(body, end, hi, end)
     inside = False
     for i in range(end, stop):

@@ -116,7 +116,7 @@ def attribute(
     colon = _NAME_COLON_RE.search(body, sent_start, span.start)
     if colon and colon.end() == span.start:
         return Attribution((colon.end("name"), colon.end("name") + 1), colon.span("name"))
-    # "Blinken replied:" closing the previous paragraph introduces this one.
+    # "Marovic replied:" closing the previous paragraph introduces this one.
     if span.start == para[0] and prev_para and body[prev_para[1] - 1] == ":":
         start, _ = sentence_bounds(body, prev_para[0], prev_para[1], prev_para[1] - 1)
         return before_quote(body, start, prev_para[1])

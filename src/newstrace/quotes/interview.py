@@ -2,7 +2,7 @@
 
 A label is a paragraph of its own, a short capitalised name (with or without
 a role) ending in a colon, or in a stray quote mark where a colon was
-mistyped ("Efi Koutsokosta\""). Each turn, the paragraphs up to the next
+mistyped ("Nadia Ferrant\""). Each turn, the paragraphs up to the next
 label, is one `interview` quote for that label's speaker. A turn whose first
 paragraph opens with a quote mark ends where that quotation closes, so that
 whatever follows the transcript is not taken for an answer.

@@ -105,7 +105,7 @@ def iter_cues(body: str, start: int, end: int) -> Iterator[re.Match[str]]:
 
 
 # Auxiliaries and adverbs allowed between a subject and its reporting verb:
-# "Blinken has also said", "he later told".
+# "Marovic has also said", "he later told".
 AUX_WORDS = frozenset(
     """has have had is was were be been will would could also later then further previously
     repeatedly once again earlier recently first separately subsequently reportedly publicly

@@ -123,7 +123,7 @@ class ResolveSpeakers:
         if not name or lower in {"they", "we", "i", "it", "you", "es", "wir", "ich"}:
             return None
         # A lone capitalised word the text never places or names as an organisation,
-        # subject of a reporting verb, is most often a surname ("Blinken told");
+        # subject of a reporting verb, is most often a surname ("Marovic told");
         # country-shaped words ("Russia", "Moscow" after "in") stay organisations.
         known_place = any(e.name == name for _, e in index.mentions)
         kind = (

@@ -1,5 +1,5 @@
 """The speaker mention next to a reporting verb: the subject before it
-("Blinken replied", "Jane Roe, a lawyer in Ohio, said"), the inverted subject
+("Marovic replied", "Jane Roe, a lawyer in Ohio, said"), the inverted subject
 after it ("said the official", German "sagte der Minister"), accepted only if
 it looks like a noun phrase (pronoun, determiner, capitalised name, source
 noun). German main clauses put the verb second, so when the sentence opens
@@ -53,7 +53,7 @@ def looks_like_subject(text: str) -> bool:
     lower = [w.lower() for w in words]
     if lower[0] in _NOT_SUBJECT_STARTS:
         return False
-    # "Biden published an op-ed ..." is a clause, not a noun phrase.
+    # "Verescu published an op-ed ..." is a clause, not a noun phrase.
     for left, word in pairwise(words):
         if left[:1].isupper() and word.islower() and word.endswith("ed") and word not in _ED_NOUNS:
             return False

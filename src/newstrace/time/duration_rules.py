@@ -81,7 +81,7 @@ def vague_duration(m: re.Match[str], ctx: Context) -> Result:
 def set_expression(m: re.Match[str], ctx: Context) -> Result:
     if m["adv"]:
         if m["adv"][0].isupper():
-            return None  # 'London Daily', 'Weekly Standard': a name
+            return None  # 'Lakeside Daily', 'Weekly Standard': a name
         word = fold(m["adv"])
         if word.endswith("tags") or word.endswith("chs"):
             day = WEEKDAYS[word[:-1]]

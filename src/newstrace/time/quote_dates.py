@@ -1,8 +1,8 @@
 """When and where a quote was said: the date mention in its sentence, or in the one before.
 
-"In an interview with CNN on Sunday, Blinken said: ..." gives the quote
-said_on 2022-01-09 (Sunday anchored to the page date) and venue "CNN interview".
-A line that only introduces the quote ("Blinken replied:") belongs to the
+"In an interview with Meridian 24 on Sunday, Marovic said: ..." gives the quote
+said_on 2023-12-03 (Sunday anchored to a page date of 2023-12-04) and venue "Meridian 24 interview".
+A line that only introduces the quote ("Marovic replied:") belongs to the
 quote, so the sentence before *that* is the preceding sentence.
 """
 
