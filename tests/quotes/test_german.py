@@ -3,16 +3,8 @@
 from __future__ import annotations
 
 from newstrace.model import Document
-from newstrace.quotes import quote_stages
 
-
-def analyse(text: str) -> Document:
-    doc = Document(id="d1", source="t", sha256="", format="text", raw=text, body=text)
-    for stage in quote_stages():
-        doc = stage.run(doc)
-    for quote in doc.quotes:
-        assert doc.body[quote.start : quote.end] == quote.text
-    return doc
+from .helpers import analyse
 
 
 def indirect(doc: Document) -> list:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from newstrace.entities import entity_id
-from newstrace.model import Document
-from newstrace.quotes import quote_stages
+
+from .helpers import analyse
 
 STORY = """Harbour master Tobias Lindqvist said on Monday that the port would reopen within a week.
 
@@ -41,13 +41,6 @@ Mayor Corin Ashby:
 
 "Mostly, yes."
 """
-
-
-def analyse(text: str) -> Document:
-    doc = Document(id="d1", source="t", sha256="", format="text", raw=text, body=text)
-    for stage in quote_stages():
-        doc = stage.run(doc)
-    return doc
 
 
 def test_offsets_always_match_the_body() -> None:

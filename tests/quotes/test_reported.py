@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-from newstrace.model import Document
-from newstrace.quotes import quote_stages
 from newstrace.quotes.sentences import sentence_spans
 
-
-def analyse(text: str) -> Document:
-    doc = Document(id="d1", source="t", sha256="", format="text", raw=text, body=text)
-    for stage in quote_stages():
-        doc = stage.run(doc)
-    for quote in doc.quotes:
-        assert doc.body[quote.start : quote.end] == quote.text
-    return doc
+from .helpers import analyse
 
 
 def test_sentences_do_not_end_at_titles_or_initials() -> None:
