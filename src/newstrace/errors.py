@@ -28,7 +28,6 @@ class StoreError(NewstraceError):
 EMPTY = "empty file"
 BINARY = "binary data, not text, HTML, JSON Lines, WARC or an archive"
 UNDECODABLE = "cannot be decoded as text in any known encoding"
-UNKNOWN_FORMAT = "unknown format (expected .txt, .html, .jsonl, .warc, .zip, .tar)"
 NOT_FOUND = "no such file or folder"
 UNREADABLE = "cannot be read"
 NO_TEXT = "no article text (neither 'text' nor 'html')"

@@ -7,10 +7,7 @@ order the inputs were given in. Unknown dates sort after every known one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Protocol
-
-from ..model import Document
 
 
 class Dated(Protocol):
@@ -25,7 +22,3 @@ def origin_key(doc: Dated) -> tuple[str, str, str]:
     """Sort key of first appearance; takes a Document or a stored link profile (its own dates)."""
     doc_id = getattr(doc, "id", None) or getattr(doc, "document_id")  # noqa: B009
     return (doc.content_date or _UNKNOWN, doc.published or _UNKNOWN, doc_id)
-
-
-def earliest(docs: Iterable[Document]) -> Document:
-    return min(docs, key=origin_key)

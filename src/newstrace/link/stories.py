@@ -17,7 +17,6 @@ Stories are the connected components of the pairs that pass.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -122,8 +121,3 @@ def days_between(later: str, earlier: str) -> int | None:
     if pl is None or pe is None:
         return None
     return (pl[0] - pe[1]).days
-
-
-def as_date(value: str) -> dt.date | None:
-    span = period(value)
-    return span[0] if span else None

@@ -69,10 +69,6 @@ erinnerte begründete begründet beschrieb beschreibt rief riefen skandierte ska
 bilanzierte formulierte zitiert zitieren mahnte mahnt appellierte beteuerte unterstrichen sagen
 """.split()
 
-# "so X" and "laut X" / "X zufolge" introduce the speaker without a verb.
-GERMAN_SO = r"so"
-GERMAN_LAUT = r"laut|nach Angaben (?:von|des|der)|zufolge"
-
 GERMAN_CUE_WORDS = frozenset(_GERMAN_CUES)
 CUE_WORDS = frozenset(_ENGLISH_CUES) | GERMAN_CUE_WORDS
 

@@ -117,10 +117,6 @@ class Store(ABC):
         """The stored profiles of these documents (band keys left empty)."""
 
     @abstractmethod
-    def documents_with_band_keys(self, keys: Iterable[int]) -> set[str]:
-        """Ids of the documents that share at least one of these LSH band keys."""
-
-    @abstractmethod
     def documents_by_band_key(self, keys: Iterable[int]) -> dict[int, set[str]]:
         """For each of these band keys that any document has, the ids of those documents."""
 

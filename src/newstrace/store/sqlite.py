@@ -255,13 +255,6 @@ class SqliteStore(Store):
                 )  # fmt: skip
         return found
 
-    def documents_with_band_keys(self, keys: Iterable[int]) -> set[str]:
-        found: set[str] = set()
-        for chunk in _chunks(sorted(set(keys))):  # type: ignore[arg-type]
-            query = f"SELECT DISTINCT document_id FROM link_bands WHERE key IN ({_placeholders(len(chunk))})"
-            found.update(row[0] for row in self._db.execute(query, chunk))
-        return found
-
     def documents_by_band_key(self, keys: Iterable[int]) -> dict[int, set[str]]:
         found: dict[int, set[str]] = {}
         for chunk in _chunks(sorted(set(keys))):  # type: ignore[arg-type]
