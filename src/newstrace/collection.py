@@ -17,9 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from .config import Settings, load_settings
-from .entities.registry import register_entities
 from .export import FORMATS, export_collection
-from .link.linker import link_collection
+from .link.stages import PassCounts, build_collection_pipeline
 from .model import Document, Entity, Quote, RawRecord, Rejection, Story
 from .read import read_inputs
 from .run import make_executor
@@ -35,6 +34,7 @@ class IngestReport:
     ingested: int = 0
     already_stored: int = 0
     duplicates: int = 0
+    link: PassCounts = field(default_factory=PassCounts)  # what the collection stages did, and their time
     rejections: list[Rejection] = field(default_factory=list)
 
     @property
@@ -52,6 +52,7 @@ class Collection:
     def __init__(self, store: Store, settings: Settings):
         self.store = store
         self.settings = settings
+        self._collection_pipeline = build_collection_pipeline()
 
     # --- ingesting -------------------------------------------------------
     def ingest(
@@ -113,8 +114,9 @@ class Collection:
         if not stored:
             return
         report.ingested += len(stored)
-        register_entities(self.store, stored)
-        report.duplicates += link_collection(self.store, stored, settings)
+        done = self._collection_pipeline.run(self.store, stored, settings)
+        report.duplicates += sum(1 for doc in stored if done.value(doc.id, "duplicate_of"))
+        report.link.add(done.counts)
 
     def _new_records(
         self,

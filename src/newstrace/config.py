@@ -21,11 +21,13 @@ class Settings:
     chunk_size: int
     html_timeout_seconds: float
     republication_days: int
-    # link phase (issue 5)
+    # link phase
     near_duplicate_threshold: float
     minhash_permutations: int
-    story_candidate_threshold: float
     story_threshold: float
+    undated_story_margin: float
+    story_window_days: int
+    link_posting_cap: int
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """A copy with the given non-None values (e.g. command-line flags) applied."""

@@ -34,7 +34,7 @@ def document_record(doc: Document) -> dict[str, Any]:
         "removed": [{"text": block.text, "reason": block.reason} for block in doc.removed],
         # Fields beyond SPEC's list (allowed: "fields may be added").
         "url": doc.url, "published_precision": doc.published_precision,
-        "categories": doc.categories,
+        "categories": doc.categories, "origin_basis": doc.origin_basis,
     }  # fmt: skip
 
 

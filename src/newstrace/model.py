@@ -156,9 +156,10 @@ class Document:
     body_hash: str | None = None
     republished: bool | None = None
     republished_from: str | None = None
+    origin_basis: str | None = None  # the evidence for republished_from / a date from an earlier report
     duplicate_of: str | None = None
     story_id: str | None = None
     # entities (issue 4): the people, organisations and places this body names
     entities: list[Entity] = field(default_factory=list)
-    # link (issue 5): signatures and band keys, computed in the pipeline (see link.profile)
+    # link: story vector, signature and candidate keys, computed in the pipeline (see link.profile)
     link_profile: object | None = None

@@ -11,10 +11,10 @@ Phases, in order (see `build_pipeline`):
   dates     temporal expressions, the document's own content date (`time/`)
   quotes    entities, interview turns, direct and indirect quotes, speakers,
             then the date and venue of each quote (`entities/`, `quotes/`, `time/`)
-  link      the body fingerprint the collection stages use (`link/`)
-Collection-wide work runs after each batch is stored, over the store: the
-entity registry (`entities/registry.py`), then duplicates, stories, quote
-families and origins (`link/linker.py`).
+  link      the body fingerprint and the link profile (story vector, candidate keys)
+Collection-wide work runs after each batch is stored, over the store, as the
+collection pipeline (`link/stages.py`): the entity registry, duplicates,
+quote families, stories and origins.
 
 Executors (`newstrace.run`) decide where `Pipeline.process` runs; no stage
 knows how it is scheduled.

@@ -140,24 +140,23 @@ def test_an_earlier_original_arriving_later_takes_over(tmp_path) -> None:
     collection.close()
 
 
-def test_documents_stored_before_link_profiles_get_one_when_linking(tmp_path) -> None:
+def test_documents_queued_by_a_migration_are_profiled_and_linked(tmp_path) -> None:
     import sqlite3
+
+    from newstrace.link.index import open_link_index
 
     collection = _ingest(tmp_path, "old.db", [["original"]])
     collection.close()
-    # Make the store look as if "original" was stored before migration 3, then run migration 4 on it
-    # (re-running every later migration would trip over the tables they made the first time).
-    from newstrace.store.migrations import MIGRATIONS
-
+    # What migration 7 leaves behind in a store linked by an older version: no profiles,
+    # no posting lists, no story states, and every document queued.
     with sqlite3.connect(tmp_path / "old.db") as db:
-        db.execute("DELETE FROM link_bands")
-        db.execute("DELETE FROM link_profiles")
-        db.execute("DROP TABLE link_backfill")
-        for statement in MIGRATIONS[4]():
-            db.execute(statement)
+        for table in ("link_postings", "link_profiles", "link_stories", "link_quote_postings"):
+            db.execute(f"DELETE FROM {table}")
+        db.execute("INSERT OR IGNORE INTO link_backfill SELECT id FROM documents")
     collection = _ingest(tmp_path, "old.db", [["near_copy"]])
     docs = _by_name(collection)
     assert docs["near_copy"].duplicate_of == docs["original"].id
     assert docs["near_copy"].story_id == docs["original"].story_id
-    assert collection.store.pending_link_profiles() == []
+    assert open_link_index(collection.store).pending(10) == []
+    assert len(collection.stories()) == 1
     collection.close()

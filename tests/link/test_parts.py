@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from newstrace.link.families import align_words, are_variants, contained, quote_families
+from newstrace.link.families import align_words, are_variants, contained, families_of, related_quotes
 from newstrace.link.features import band_keys, estimated_jaccard, lsh_shape, shingles, signature, words
 from newstrace.model import Quote
 
@@ -45,18 +45,33 @@ def test_different_statements_are_not_variants() -> None:
     assert not are_variants("aggression", "aggression")  # too short to say
 
 
+def test_no_word_swap_table_links_synonyms_on_their_own() -> None:
+    # Families come from general evidence: two single swapped words share nothing.
+    assert not are_variants("the government's objectives", "the government's goals")
+
+
 def test_fragment_joins_the_family_of_the_quote_it_comes_from() -> None:
     full = Quote(
-        "q1", "d1", "We got the nights back and we kept our dignity", 0, 10, "direct", speaker="Maren Okafor"
-    )
-    piece = Quote("q2", "d2", "kept our dignity", 0, 5, "fragment", speaker="Okafor")
+        "q1", "d1", "We got the nights back and we kept our dignity on the quayside", 0, 10, "direct",
+        speaker="Maren Okafor",
+    )  # fmt: skip
+    piece = Quote("q2", "d2", "kept our dignity on the quayside", 0, 5, "fragment", speaker="Okafor")
     other = Quote("q3", "d2", "the cranes are too old to climb", 9, 20, "direct", speaker="Okafor")
     assert contained(piece.text, full.text) == 1.0
     origin = {"d1": ("2024-03-07", "", "d1"), "d2": ("2024-03-09", "", "d2")}.__getitem__
-    families = quote_families([other, piece, full], origin)
+    links = {q.id: related_quotes(q, [full, piece, other]) for q in (piece, other)}
+    families = families_of([other, piece, full], links, origin)
     together = [f for f in families if "q1" in f.quote_ids]
     assert together[0].quote_ids == ["q1", "q2"] and together[0].first_document_id == "d1"
-    assert families == quote_families([full, piece, other], origin)  # order of input does not matter
+    assert families == families_of([full, piece, other], links, origin)  # order of input does not matter
+
+
+def test_different_named_speakers_never_share_a_family() -> None:
+    said = "the harbour will reopen to container ships on Friday morning"
+    a = Quote("q1", "d1", said, 0, 10, "direct", speaker="Maren Okafor")
+    b = Quote("q2", "d2", said, 0, 10, "direct", speaker="Tobias Lindqvist")
+    assert related_quotes(a, [b]) == []
+    assert related_quotes(a, [Quote("q3", "d3", said, 0, 10, "direct")]) == ["q3"]
 
 
 def test_align_words_marks_the_changed_words() -> None:
@@ -66,36 +81,76 @@ def test_align_words_marks_the_changed_words() -> None:
     assert " ".join(a for _, a, _ in runs if a) == "a gun to Ukraine ’ s head"
 
 
-def test_headlines_of_one_story_are_candidates_and_match() -> None:
-    from newstrace.link.features import content_terms
-    from newstrace.link.short import is_short, short_same_story, term_pair_keys
+def test_rarity_weighs_rare_words_and_names_above_common_ones() -> None:
+    from newstrace.link.rarity import MAX_RARITY, rarity, zipf_table
 
-    a = content_terms("Fed's Plosser says weak data caused by weather, taper should go on")
-    b = content_terms("Plosser: weather caused weak data, Fed taper on track")
-    other = content_terms("Apple unveils new iPhone with bigger screen")
-    assert is_short(a) and is_short(b)
-    assert set(term_pair_keys(a)) & set(term_pair_keys(b)) and not set(term_pair_keys(a)) & set(
-        term_pair_keys(other)
-    )
-    assert short_same_story(a, b) and not short_same_story(a, other)
+    table = zipf_table("en")
+    assert rarity("the", table) < rarity("government", table) < rarity("compressor", table)
+    assert rarity("okafor", table) == MAX_RARITY
+    assert zipf_table("xx") is zipf_table("en")  # an unknown language falls back to English
 
 
-def test_story_keys_are_windowed_by_stated_week_and_undated_documents_meet_everyone() -> None:
-    from newstrace.link.profile import story_week, windowed_story_keys
+def test_story_vectors_of_one_story_are_alike_and_names_meet_across_scripts() -> None:
+    from newstrace.link.features import cosine, story_terms, story_vector
 
-    keys = [11, -22, 33]
-    march_7, march_12, april_30 = (story_week(d, True) for d in ("2024-03-07", "2024-03-12", "2024-04-30"))
-    assert (
-        story_week("2024-03-07", False) is None and story_week("2024-03", True) is None
-    )  # only stated days/weeks
-    stored = {w: set(windowed_story_keys(keys, w)[0]) for w in (march_7, march_12, april_30, None)}
-    lookup = {w: set(windowed_story_keys(keys, w)[1]) for w in (march_7, march_12, april_30, None)}
+    def vector(text: str, language: str = "en") -> dict[str, float]:
+        return story_vector(story_terms(text, language)[0])
 
-    def candidates(a, b) -> bool:
-        return bool(lookup[a] & stored[b])
+    a = vector("Fed's Plosser says weak data caused by weather, taper should go on")
+    b = vector("Plosser: weather caused weak data, Fed taper on track")
+    other = vector("Apple unveils new iPhone with bigger screen")
+    assert cosine(a, b) > 0.5 > 0.1 > cosine(a, other)
+    assert cosine(vector("Ильза Марович"), vector("Ilse Marovic")) > 0.4
 
-    assert candidates(march_7, march_12) and candidates(march_12, march_7)
-    assert not candidates(march_7, april_30) and not candidates(april_30, march_7)
+
+def test_story_keys_are_windowed_by_week_and_every_document_has_unwindowed_ones() -> None:
+    from newstrace.link.profile import stated_day, story_keys
+
+    terms = ["okafor", "quayside"]
+    march_7, march_12, april_30 = (stated_day(d) for d in ("2024-03-07", "2024-03-12", "2024-04-30"))
+    assert stated_day("2024-03") is None  # a month is too coarse to window
+    stored = {d: set(story_keys(terms, d)[0]) for d in (march_7, march_12, april_30, None)}
+    lookup = {d: set(story_keys(terms, d)[1]) for d in (march_7, march_12, april_30, None)}
+    weekly = {d: stored[d] - stored[None] for d in (march_7, march_12, april_30)}
+    assert lookup[march_7] & weekly[march_12] and lookup[march_12] & weekly[march_7]
+    assert not lookup[march_7] & weekly[april_30]
     for dated in (march_7, april_30):
-        assert candidates(dated, None) and candidates(None, dated)
-    assert candidates(None, None)
+        assert lookup[None] & stored[dated] and lookup[dated] & stored[None]
+
+
+def _profile(doc_id: str, vector: dict[str, float], day: int | None = None, page_day: int | None = None):
+    from newstrace.link.index import LinkProfile
+
+    norm = sum(w * w for w in vector.values()) ** 0.5
+    unit = {t: w / norm for t, w in vector.items()}
+    return LinkProfile(doc_id, None, None, None, None, False, day, page_day, unit, unit, "en", [], b"")
+
+
+def test_a_document_like_one_member_but_not_the_story_does_not_join() -> None:
+    from newstrace.link.clustering import absorb, empty_state, similarity
+
+    state = empty_state("s")
+    for i in range(4):  # four reports of a strike: the same core words
+        absorb(state, _profile(f"d{i}", {"strike": 1.0, "harbour": 1.0, "okafor": 1.0, f"extra{i}": 0.5}))
+    # shares one member's side word and one core word: like that member a little, not the story
+    chained = _profile("x", {"extra0": 1.0, "frost": 1.0, "apple": 1.0, "harbour": 0.3})
+    member_like = _profile("y", {"strike": 1.0, "harbour": 1.0, "okafor": 0.8})
+    assert similarity(chained, state) < 0.2 < 0.8 < similarity(member_like, state)
+    assert state.members == 4 and len(state.centroid) <= 300
+
+
+def test_dates_keep_events_apart_and_republications_may_come_later() -> None:
+    from newstrace.link.clustering import absorb, empty_state, fits_in_time
+
+    state = empty_state("s")
+    absorb(state, _profile("a", {"strike": 1.0}, day=738953))
+    window = 7
+    assert fits_in_time(_profile("b", {}, day=738955), state, window)
+    assert not fits_in_time(_profile("c", {}, day=738953 + 30), state, window)
+    # A page date only bounds from above: a page published later may report the event...
+    assert fits_in_time(_profile("d", {}, page_day=738953 + 400), state, window)
+    # ...but not one published before it happened.
+    assert not fits_in_time(_profile("e", {}, page_day=738953 - 30), state, window)
+    # A document dated far later joins only with quotation evidence.
+    late = _profile("f", {}, day=738953 + 400)
+    assert not fits_in_time(late, state, window) and fits_in_time(late, state, window, quoted=True)

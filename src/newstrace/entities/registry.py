@@ -20,10 +20,14 @@ documents arrive in.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, ClassVar
 
 from ..model import Document, Entity
 from ..store import Store
 from .merge import merge_views
+
+if TYPE_CHECKING:
+    from ..link.stages import LinkPass
 
 
 def _merged_by_id(entities: Iterable[Entity]) -> dict[str, Entity]:
@@ -59,3 +63,17 @@ def _resolve_surnames(store: Store, touched: list[Entity]) -> None:
         canonical = full_names[0].id if len(full_names) == 1 else None
         for alias in store.people_named(surname):
             store.set_entity_alias(alias.id, canonical)
+
+
+class RegisterEntities:
+    """Collection stage: the new documents' entities merged into the collection's registry.
+
+    needs: nothing      adds: entities
+    """
+
+    name: ClassVar[str] = "register_entities"
+    needs: ClassVar[frozenset[str]] = frozenset()
+    adds: ClassVar[frozenset[str]] = frozenset({"entities"})
+
+    def run(self, batch: LinkPass) -> None:
+        register_entities(batch.store, [batch.docs[i] for i in batch.new_ids])

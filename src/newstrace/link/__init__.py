@@ -1,6 +1,7 @@
 """Link phase: work across documents, over the store.
 
-Per-document preparation (fingerprints) runs in the pipeline; the linking
-itself (`link_collection`) runs after each batch is stored, touching only the
-groups the new documents fall into.
+Per-document preparation (the body fingerprint and the link profile) runs in
+the per-document pipeline; the collection stages (`stages.py`: entities,
+duplicates, stories, quote families, origins) run after each batch is
+stored, touching only what the new documents reach.
 """

@@ -1,102 +1,131 @@
-"""Quote families: every quotation grouped with its variants across documents.
+"""Collection stage: quote families, every quotation grouped with its variants across documents.
 
-needs: quotes of the documents of one story      sets: family_id, first_document_id
+needs: profiles      adds: families (sets family_id, first_document_id of quotes)
 
 A variant may be trimmed, re-punctuated, spliced, paraphrased or translated
-back and forth ("the government's objectives" / "the government's goals",
-"on a mutual basis" / "on the basis of reciprocity"). Quotes are compared
-as bags of content stems, with a small synonym table for the words that
-translation most often swaps; a fragment joins the family of the fuller
-quote it comes from. No library does this for quotations (difflib aligns the
-words once a family is known: see `align_words`).
+back and forth. No library decides that for quotations, so it is written
+here, from general evidence only (no table of word swaps):
+
+- **rare words**: the overlap of the two quotations' content stems, each
+  weighted by how rare its word is in the language (`rarity.py`), so that
+  sharing "reciprocity" counts and sharing "people" hardly does;
+- **word alignment**: how much of the two stem sequences `difflib` aligns
+  in order;
+- **character n-grams**: the overlap of letter 4-grams, which sees
+  "reciprocal" in "reciprocity" and "resolving" in "solving";
+- **the speaker**: two different named speakers never share a family.
+
+Families are found before stories, because a shared quotation is the
+strongest evidence that two reports, even years apart, tell one story
+(`clustering.py`); the story therefore cannot be evidence for the family.
+
+A fragment joins the family of the fuller quotation that holds most of it.
+
+Candidates come from an index of each quotation's rarest stems (bounded
+posting lists), never from comparing every pair of a story's quotes. A
+family is a connected component of pairwise decisions that each depend on
+the two quotations alone, and its first appearance is chosen by
+`origin_key`, so families do not depend on the order documents arrive in.
 """
 
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import ClassVar
 
 from ..ids import derive_id
 from ..model import Quote
-from .features import STOPWORDS, stem, words
+from ..store import QuoteLinkUpdate
+from .features import STOPWORDS, fold, stem, words
+from .groups import UnionFind
+from .rarity import rarity, zipf_table
+from .stages import LinkPass
 
-# Groups of words that translators and rewriting editors swap for one
-# another, each folded to its group's first word. A general table of common
-# English near-synonyms in reported speech (not drawn from any evaluation
-# page); a thesaurus library would be the fuller answer, but none on PyPI
-# ships its data without a download at run time.
-_SYNONYM_GROUPS = (
-    ("goal", "goals", "objective", "objectives", "aim", "aims", "target", "targets", "purpose"),
-    ("difficult", "hard", "tough"),
-    ("solve", "resolve", "settle", "fix"),
-    ("true", "right", "correct", "accurate"),
-    ("reciprocity", "reciprocal", "mutual", "mutually"),
-    ("unacceptable", "inadmissible", "intolerable"),
-    ("see", "imagine", "envisage", "envision"),
-    ("restore", "revive", "reestablish", "rebuild"),
-    ("ready", "prepared", "willing"),
-    ("decisively", "resolutely", "firmly", "determinedly"),
-    ("route", "course", "path", "way"),
-    ("danger", "threat", "risk"),
-    ("begin", "start", "launch", "commence"),
-    ("end", "stop", "halt", "cease"),
-    ("help", "assist", "support", "aid"),
-    ("big", "large", "huge", "major"),
-    ("important", "significant", "crucial", "vital", "key"),
-    ("quickly", "rapidly", "swiftly", "fast"),
-    ("country", "nation", "state"),
-    ("talks", "negotiations", "discussions", "dialogue"),
-    ("agreement", "deal", "accord", "pact"),
-    ("attack", "assault", "strike"),
-    ("say", "state", "declare"),
-    ("believe", "think", "consider"),
-    ("want", "wish", "desire", "seek"),
-    ("must", "should", "need"),
-)
-SYNONYMS = {word: group[0] for group in _SYNONYM_GROUPS for word in group[1:]}
-VARIANT_DICE = 0.6  # bags of stems at least this alike are variants of one quotation
-FRAGMENT_CONTAINED = 0.8  # a fragment whose stems are this much inside a longer quote comes from it
 MIN_STEMS = 2  # shorter quotes ("aggression") are too common to link on their own
+FRAGMENT_MIN_STEMS = 3  # "reckless or aggressive" is in too many quotations to place a fragment by
+VARIANT_SCORE = 0.5  # evidence at least this strong makes two quotations variants of one
+FRAGMENT_CONTAINED = 0.8  # a fragment whose rare-word weight is this much inside a fuller quote comes from it
+MIN_WEIGHT = 5.0  # a quotation needs this much rare-word weight to be linked ("near future" has 3.4, "reciprocal basis" 6)
+QUOTE_KEYS = 6  # a quotation is indexed by its rarest stems
+MIN_SHARED_KEYS = 2
+CANDIDATES_PER_QUOTE = 40
 _TOKEN = re.compile(r"\w+|[^\w\s]+")
+_LETTERS = re.compile(r"[^\w]+")
 
 
 @lru_cache(maxsize=65536)
-def quote_stems(text: str) -> tuple[str, ...]:
-    """The content stems of a quotation, in order, synonyms folded."""
+def weighted_stems(text: str) -> tuple[tuple[str, float], ...]:
+    """The content stems of a quotation, in order, each with its word's rarity (English list:
+    quotations are compared across languages, and names are rare in every list)."""
+    table = zipf_table("en")
     found = []
     for word in words(text.replace("’", "'")):
         if word in STOPWORDS or len(word) < 2 or word.isdigit():
             continue
-        found.append(stem(SYNONYMS.get(word, word)))
+        found.append((stem(fold(word)), rarity(word, table)))
     return tuple(found)
 
 
-def _overlap(a: Sequence[str], b: Sequence[str]) -> int:
-    return sum((Counter(a) & Counter(b)).values())
+def quote_stems(text: str) -> tuple[str, ...]:
+    return tuple(s for s, _ in weighted_stems(text))
+
+
+def _weights(text: str) -> dict[str, float]:
+    found: dict[str, float] = {}
+    for s, w in weighted_stems(text):
+        found[s] = found.get(s, 0.0) + w
+    return found
+
+
+def _char_grams(text: str, size: int = 4) -> Counter[str]:
+    letters = _LETTERS.sub(" ", text.casefold().replace("’", "'"))
+    return Counter(letters[i : i + size] for i in range(max(0, len(letters) - size + 1)))
+
+
+def rare_word_overlap(a: str, b: str) -> float:
+    """Dice coefficient of the two stem bags, each stem weighted by its rarity."""
+    wa, wb = _weights(a), _weights(b)
+    shared = sum(min(w, wb[s]) for s, w in wa.items() if s in wb)
+    total = sum(wa.values()) + sum(wb.values())
+    return 2 * shared / total if total else 0.0
+
+
+def alignment(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, quote_stems(a), quote_stems(b), autojunk=False).ratio()
+
+
+def char_overlap(a: str, b: str) -> float:
+    ga, gb = _char_grams(a), _char_grams(b)
+    total = sum(ga.values()) + sum(gb.values())
+    return 2 * sum((ga & gb).values()) / total if total else 0.0
 
 
 def variant_score(a: str, b: str) -> float:
-    """Dice coefficient of the two quotations' bags of stems (0 when either is too short)."""
-    sa, sb = quote_stems(a), quote_stems(b)
-    if min(len(sa), len(sb)) < MIN_STEMS:
+    """How surely two quotations are one, reworded: 0 when either is too short to say."""
+    if min(len(quote_stems(a)), len(quote_stems(b))) < MIN_STEMS:
         return 0.0
-    return 2 * _overlap(sa, sb) / (len(sa) + len(sb))
-
-
-def contained(fragment: str, whole: str) -> float:
-    """How much of the fragment's stems the whole holds (0 when the fragment is too short)."""
-    sf, sw = quote_stems(fragment), quote_stems(whole)
-    if len(sf) < MIN_STEMS or len(sw) <= len(sf):
+    if min(sum(_weights(a).values()), sum(_weights(b).values())) < MIN_WEIGHT:
         return 0.0
-    return _overlap(sf, sw) / len(sf)
+    return 0.5 * rare_word_overlap(a, b) + 0.25 * alignment(a, b) + 0.25 * char_overlap(a, b)
 
 
 def are_variants(a: str, b: str) -> bool:
-    return variant_score(a, b) >= VARIANT_DICE
+    return variant_score(a, b) >= VARIANT_SCORE
+
+
+def contained(fragment: str, whole: str) -> float:
+    """How much of the fragment's rare-word weight the whole holds (0 for a fragment too slight to place)."""
+    wf, ww = _weights(fragment), _weights(whole)
+    total = sum(wf.values())
+    if len(quote_stems(fragment)) < FRAGMENT_MIN_STEMS or total < MIN_WEIGHT or sum(ww.values()) <= total:
+        return 0.0
+    return sum(min(w, ww.get(s, 0.0)) for s, w in wf.items()) / total
 
 
 def speaker_key(quote: Quote) -> str | None:
@@ -109,6 +138,18 @@ def _compatible(a: Quote, b: Quote) -> bool:
     return ka is None or kb is None or ka == kb
 
 
+def quote_keys(text: str) -> list[int]:
+    """The index keys of a quotation: its rarest stems."""
+    weights = _weights(text)
+    if len(weights) < MIN_STEMS:
+        return []
+    rarest = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:QUOTE_KEYS]
+    return [
+        int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8, person=b"quote").digest(), "little", signed=True)
+        for s, _ in rarest
+    ]
+
+
 @dataclass(frozen=True, slots=True)
 class Family:
     id: str
@@ -116,54 +157,94 @@ class Family:
     first_document_id: str
 
 
-def quote_families(quotes: Sequence[Quote], origin: Callable[[str], tuple[str, ...]]) -> list[Family]:
-    """Group quotes into families; `origin(document_id)` orders documents by first appearance.
-
-    Deterministic whatever the order of `quotes`: the groups are connected
-    components of pairwise relations, and each fragment's container is chosen
-    by a total order.
-    """
-    ordered = sorted(quotes, key=lambda q: q.id)
-    index = {q.id: i for i, q in enumerate(ordered)}
-    parent = list(range(len(ordered)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(i: int, j: int) -> None:
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
-
-    for i, quote in enumerate(ordered):
-        if quote.part_of in index:
-            union(i, index[quote.part_of])
-    for i, a in enumerate(ordered):
-        best: tuple[float, int, str] | None = None
-        for j, b in enumerate(ordered):
-            if i == j or not _compatible(a, b):
-                continue
-            if j > i and are_variants(a.text, b.text):
-                union(i, j)
-            share = contained(a.text, b.text)
+def related_quotes(quote: Quote, others: Sequence[Quote]) -> list[str]:
+    """The ids of the quotations `quote` is one with: its variants and, for a fragment, its best container."""
+    found, best = [], None
+    for other in others:
+        if other.id == quote.id or other.document_id == quote.document_id or not _compatible(quote, other):
+            continue
+        if are_variants(quote.text, other.text):
+            found.append(other.id)
+            continue
+        for fragment, whole in ((quote, other), (other, quote)):
+            share = contained(fragment.text, whole.text)
             if share >= FRAGMENT_CONTAINED:
-                rank = (-share, len(b.text), b.id)
-                if best is None or rank < best:
+                rank = (-share, len(whole.text), other.id)
+                if fragment is quote and (best is None or rank < best):
                     best = rank
-        if best is not None:
-            union(i, index[best[2]])
+                elif fragment is other:
+                    found.append(other.id)
+    if best is not None:
+        found.append(best[2])
+    return found
 
-    groups: dict[int, list[Quote]] = {}
-    for i, quote in enumerate(ordered):
-        groups.setdefault(find(i), []).append(quote)
+
+def families_of(quotes: Sequence[Quote], links: dict[str, list[str]], origin: Callable[[str], tuple]) -> list[Family]:
+    """Connected components of the existing families, the `links` and split quotes' pieces."""
+    groups = UnionFind()
+    by_family: dict[str, str] = {}
+    known = {q.id for q in quotes}
+    for quote in sorted(quotes, key=lambda q: q.id):
+        groups.find(quote.id)
+        if quote.family_id:
+            groups.union(quote.id, by_family.setdefault(quote.family_id, quote.id))
+        if quote.part_of in known:
+            groups.union(quote.id, quote.part_of)  # type: ignore[arg-type]
+    for quote_id, related in links.items():
+        for other in related:
+            if other in known:
+                groups.union(quote_id, other)
+    by_id = {q.id: q for q in quotes}
     families = []
-    for members in groups.values():
-        first = min(members, key=lambda q: (origin(q.document_id), q.start, q.id))
-        families.append(Family(derive_id("f", first.id), sorted(q.id for q in members), first.document_id))
+    for members in groups.groups():
+        first = min((by_id[i] for i in members), key=lambda q: (origin(q.document_id), q.start, q.id))
+        families.append(Family(derive_id("f", first.id), members, first.document_id))
     return sorted(families, key=lambda f: f.id)
+
+
+class GroupQuoteFamilies:
+    name: ClassVar[str] = "group_quote_families"
+    needs: ClassVar[frozenset[str]] = frozenset({"profiles"})
+    adds: ClassVar[frozenset[str]] = frozenset({"families"})
+
+    def run(self, batch: LinkPass) -> None:
+        new_quotes = [q for i in batch.new_ids for q in batch.quotes.get(i, [])]
+        if not new_quotes:
+            return
+        keys = {q.id: quote_keys(q.text) for q in new_quotes}
+        batch.index.put_quote_keys((k, quote_id) for quote_id, ks in keys.items() for k in ks)
+        postings = batch.index.quote_postings({k for ks in keys.values() for k in ks}, batch.settings.link_posting_cap)
+        wanted: dict[str, list[str]] = {}
+        for quote in new_quotes:
+            shared = Counter(other for k in keys[quote.id] for other in postings.get(k, ()) if other != quote.id)
+            enough = [i for i, n in shared.items() if n >= min(MIN_SHARED_KEYS, len(keys[quote.id]))]
+            wanted[quote.id] = sorted(enough, key=lambda i: (-shared[i], i))[:CANDIDATES_PER_QUOTE]
+        known = {q.id: q for q in new_quotes}
+        for quote in batch.store.quotes_by_ids({i for ids in wanted.values() for i in ids} - known.keys()):
+            known[quote.id] = quote
+
+        links = {}
+        for quote in new_quotes:
+            others = [known[i] for i in wanted[quote.id] if i in known]
+            batch.counts.quotes_compared += len(others)
+            links[quote.id] = related_quotes(quote, others)
+
+        # Whole families only: every quote of each family the new quotes reach or already have.
+        linked = {i for ids in links.values() for i in ids if i in known}
+        reached = {known[i].family_id for i in linked} | {q.family_id for q in new_quotes}
+        involved = {q.id: q for q in new_quotes} | {i: known[i] for i in linked}
+        for quote in batch.store.quotes_in_families(reached - {None}):
+            involved.setdefault(quote.id, quote)
+        batch.load_profiles({q.document_id for q in involved.values()})
+        updates = []
+        for family in families_of(list(involved.values()), links, batch.origin):
+            for quote_id in family.quote_ids:
+                quote = involved[quote_id]
+                if (quote.family_id, quote.first_document_id) != (family.id, family.first_document_id):
+                    quote.family_id, quote.first_document_id = family.id, family.first_document_id
+                    updates.append(QuoteLinkUpdate(quote_id, family.id, family.first_document_id))
+                batch.family_first.setdefault(quote.document_id, {})[family.id] = family.first_document_id
+        batch.store.update_quote_links(updates)
 
 
 def align_words(a: str, b: str) -> list[tuple[str, str, str]]:
@@ -181,3 +262,6 @@ def align_words(a: str, b: str) -> list[tuple[str, str, str]]:
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, na, nb, autojunk=False).get_opcodes():
         runs.append((op, " ".join(ta[i1:i2]), " ".join(tb[j1:j2])))
     return runs
+
+
+__all__ = ["Family", "GroupQuoteFamilies", "align_words", "are_variants", "contained", "families_of", "variant_score"]

@@ -1,18 +1,24 @@
 """What the link phase compares: words, shingles, names and MinHash signatures.
 
-Every feature is a function of one document alone (no collection-wide
-statistics such as IDF), so a pair scores the same whichever documents were
-stored before it: linking results cannot depend on the order of the inputs.
+Every feature is a function of one document alone: word rarity comes from a
+general frequency list of the language (`rarity.py`), not from collection
+statistics such as IDF, so a pair scores the same whichever documents were
+stored before it and linking results cannot depend on the order of inputs.
 """
 
 from __future__ import annotations
 
 import hashlib
+import heapq
+import math
 import re
 from functools import lru_cache
 
 import numpy as np
+from anyascii import anyascii
 from datasketch import MinHash, MinHashLSH
+
+from .rarity import MAX_RARITY, rarity, zipf_table
 
 _WORD = re.compile(r"\w+")
 # Capitalised words anywhere (names, places, organisations, acronyms): they
@@ -48,6 +54,13 @@ def words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=262144)
+def fold(word: str) -> str:
+    """A word in Latin letters, without accents: "Марович" → "marovich", "Hélène" → "helene",
+    so that names meet across scripts and spellings (anyascii's transliteration tables)."""
+    return word if word.isascii() else anyascii(word).casefold()
+
+
+@lru_cache(maxsize=262144)
 def stem(word: str) -> str:
     """A crude, language-blind stem: enough to make 'reciprocal' meet 'reciprocity'."""
     for suffix in _SUFFIXES:
@@ -57,27 +70,75 @@ def stem(word: str) -> str:
     return word[:7]
 
 
-def content_terms(text: str) -> set[str]:
-    """Stems of the words that carry content; CJK text (no spaces) as character bigrams."""
-    terms = set()
+# A story vector keeps this many terms: enough for the event's names, places
+# and rare words, few enough that comparing with a centroid costs the same
+# for every document.
+VECTOR_TERMS = 120
+NAME_BOOST = 1.5  # a capitalised word (a name, place or organisation) survives translation
+NUMBER_RARITY = 3.0  # "9.75", "40": shared figures are event evidence, but many are common
+KEY_TERMS = 12  # the rarest terms of a document are its candidate keys
+KEY_MIN_RARITY = 3.0  # Zipf 4 or rarer: "pipeline", "compressor", names; never "government"
+
+
+Terms = dict[str, tuple[int, float]]
+
+
+def story_terms(text: str, language: str | None) -> tuple[Terms, set[str]]:
+    """Each content term of the text (a crude stem, a CJK bigram, or #number) with its count and
+    rarity; and which of the terms were written capitalised (names, places, organisations)."""
+    table = zipf_table(language)
+    found: Terms = {}
+    names: set[str] = set()
     has_cjk = _CJK.search(text) is not None  # one search per text, not one per word
-    for word in words(text):
+
+    def add(term: str, weight: float) -> None:
+        count, known = found.get(term, (0, 0.0))
+        found[term] = (count + 1, max(known, weight))
+
+    for token in _NAME.findall(text):
+        word = token.casefold().replace("’", "'").removesuffix("'s")
         if has_cjk and _CJK.search(word):
-            terms.update(word[i : i + 2] for i in range(max(1, len(word) - 1)))
-        elif len(word) > 2 and word not in STOPWORDS and not word.isdigit():
-            terms.add(stem(word))
-    return terms
+            for i in range(max(1, len(word) - 1)):
+                add(word[i : i + 2], MAX_RARITY)
+        elif word.isdigit():
+            if len(word) >= 2:
+                add(f"#{word}", NUMBER_RARITY)
+        elif len(word) > 2 and word not in STOPWORDS:
+            weight = rarity(word, table)
+            term = stem(fold(word))
+            if token[0].isupper():
+                names.add(term)
+            add(term, weight * NAME_BOOST if token[0].isupper() else weight)
+    return found, names
 
 
-def name_terms(text: str) -> set[str]:
-    found = set()
-    for name in _NAME.findall(text):
-        if not name[0].isupper():
-            continue
-        key = name.casefold().replace("’", "'").removesuffix("'s")
-        if key not in STOPWORDS and len(key) > 1:
-            found.add(key)
-    return found
+def story_vector(terms: Terms) -> dict[str, float]:
+    """The strongest terms, weighted (1 + log count) × rarity, scaled to unit length."""
+    weights = {term: (1.0 + math.log(count)) * weight for term, (count, weight) in terms.items()}
+    top = heapq.nlargest(VECTOR_TERMS, weights.items(), key=lambda item: (item[1], item[0]))
+    norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
+    return {term: round(w / norm, 5) for term, w in top}
+
+
+def names_vector(terms: Terms, names: set[str]) -> dict[str, float]:
+    """The story vector of the terms that survive translation: names and numbers."""
+    return story_vector({t: v for t, v in terms.items() if t in names or t[0] == "#"})
+
+
+def key_terms(terms: Terms) -> list[str]:
+    """The rarest word terms (numbers and CJK bigrams aside), rarest first."""
+    rare = [(weight, term) for term, (_, weight) in terms.items() if weight >= KEY_MIN_RARITY and term[0] != "#"]
+    return [term for _, term in sorted(rare, key=lambda item: (-item[0], item[1]))[:KEY_TERMS]]
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    """Dot product of two sparse vectors, divided by b's length (a is unit length)."""
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(w * b[t] for t, w in a.items() if t in b)
+    norm_b = math.sqrt(sum(w * w for w in b.values()))
+    norm_a = math.sqrt(sum(w * w for w in a.values()))
+    return dot / (norm_a * norm_b) if norm_a and norm_b else 0.0
 
 
 def shingles(tokens: list[str], size: int = DUPLICATE_SHINGLE_WORDS) -> set[str]:

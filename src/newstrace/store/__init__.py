@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ..errors import StoreError
-from .base import LinkProfile, LinkUpdate, QuoteFilter, QuoteLinkUpdate, Store
+from .base import LinkUpdate, QuoteFilter, QuoteLinkUpdate, Store
 
-__all__ = ["LinkProfile", "LinkUpdate", "QuoteFilter", "QuoteLinkUpdate", "Store", "open_store"]
+__all__ = ["LinkUpdate", "QuoteFilter", "QuoteLinkUpdate", "Store", "open_store"]
 
 
 def open_store(url: str) -> Store:

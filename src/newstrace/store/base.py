@@ -28,30 +28,11 @@ class QuoteFilter:
 # The document fields that collection-wide (link) stages may change after
 # a document is stored; everything else is fixed when it is stored.
 LINK_FIELDS = frozenset(
-    {"duplicate_of", "story_id", "republished", "republished_from", "content_date", "content_date_basis"}
+    {
+        "duplicate_of", "story_id", "republished", "republished_from", "origin_basis",
+        "content_date", "content_date_basis",
+    }
 )
-
-
-@dataclass(slots=True)
-class LinkProfile:
-    """What the link phase keeps of a document to link later ones to it without re-reading it.
-
-    The dates are the document's own (from its text alone, before linking
-    changed them), so that linking can always be redone from the same start,
-    whatever order the documents arrived in. The signatures are MinHash
-    hash values (uint64, little-endian); `band_keys` are their LSH band keys.
-    """
-
-    document_id: str
-    published: str | None
-    content_date: str | None
-    content_date_basis: str | None
-    republished: bool | None
-    dated_by_text: bool
-    speakers: list[str]
-    duplicate_signature: bytes
-    story_signature: bytes
-    band_keys: list[int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,26 +88,9 @@ class Store(ABC):
     @abstractmethod
     def put_entities(self, entities: Iterable[Entity]) -> None: ...
 
-    # --- link phase (issue 5) ---------------------------------------------
-    @abstractmethod
-    def put_link_profiles(self, profiles: Iterable[LinkProfile]) -> None:
-        """Keep (or replace) documents' link profiles and their LSH band keys."""
-
-    @abstractmethod
-    def link_profiles(self, ids: Iterable[str]) -> dict[str, LinkProfile]:
-        """The stored profiles of these documents (band keys left empty)."""
-
-    @abstractmethod
-    def documents_by_band_key(self, keys: Iterable[int]) -> dict[int, set[str]]:
-        """For each of these band keys that any document has, the ids of those documents."""
-
-    @abstractmethod
-    def pending_link_profiles(self) -> list[str]:
-        """Ids of stored documents that have no link profile yet (stored before migration 3)."""
-
-    @abstractmethod
-    def forget_pending_link_profiles(self, ids: Iterable[str]) -> None: ...
-
+    # --- what the collection stages read and change ----------------------------
+    # (their own working data, profiles and posting lists, lives in the link
+    # index beside the store: `newstrace.link.index`)
     @abstractmethod
     def documents_in_stories(self, story_ids: Iterable[str]) -> list[Document]: ...
 
@@ -142,7 +106,18 @@ class Store(ABC):
         """The quotes of these documents, by document id then position."""
 
     @abstractmethod
+    def quotes_by_ids(self, ids: Iterable[str]) -> list[Quote]: ...
+
+    @abstractmethod
+    def quotes_in_families(self, family_ids: Iterable[str]) -> list[Quote]:
+        """Every quote of these quote families."""
+
+    @abstractmethod
     def update_quote_links(self, updates: Iterable[QuoteLinkUpdate]) -> None: ...
+
+    @abstractmethod
+    def stories_by_id(self, ids: Iterable[str]) -> list[Story]:
+        """The stored records of these stories (unknown ids are left out), in id order."""
 
     # --- reading -------------------------------------------------------
     @abstractmethod

@@ -6,7 +6,6 @@ triggers, so the text is stored once.
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -17,8 +16,9 @@ from ..entities.merge import fold_alias
 from ..errors import StoreError
 from ..model import DateMention, Document, Entity, Quote, Rejection, Story
 from . import rows
-from .base import LinkProfile, LinkUpdate, QuoteFilter, QuoteLinkUpdate, Store
+from .base import LinkUpdate, QuoteFilter, QuoteLinkUpdate, Store
 from .migrations import MIGRATIONS, latest_version, migration
+from .sqlite_links import link_index_tables  # noqa: F401  (registers migration 7)
 
 # SQLite accepts at most 999 host parameters in old builds; stay below.
 _BATCH = 500
@@ -121,6 +121,11 @@ class SqliteStore(Store):
         self._db.row_factory = sqlite3.Row
         self._db.execute("PRAGMA busy_timeout=10000")
 
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The store's connection, shared by the link index beside it (`link.index.open_link_index`)."""
+        return self._db
+
     # --- schema ----------------------------------------------------------
     def schema_version(self) -> int:
         return self._db.execute("PRAGMA user_version").fetchone()[0]
@@ -210,59 +215,6 @@ class SqliteStore(Store):
         with self._db:
             self._insert_many("entities", rows.ENTITY_COLUMNS, map(rows.entity_row, entities))
 
-    # --- link phase --------------------------------------------------------
-    def put_link_profiles(self, profiles: Iterable[LinkProfile]) -> None:
-        profiles = list(profiles)
-        with self._db:
-            self._db.executemany(
-                "INSERT OR REPLACE INTO link_profiles (document_id, published, content_date, "
-                "content_date_basis, republished, dated_by_text, speakers, duplicate_signature, "
-                "story_signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    (
-                        p.document_id, p.published, p.content_date, p.content_date_basis,
-                        None if p.republished is None else int(p.republished), int(p.dated_by_text),
-                        json.dumps(sorted(p.speakers)), p.duplicate_signature, p.story_signature,
-                    )
-                    for p in profiles
-                ),
-            )  # fmt: skip
-            self._db.executemany("DELETE FROM link_bands WHERE document_id = ?", ((p.document_id,) for p in profiles))
-            self._db.executemany(
-                "INSERT INTO link_bands (key, document_id) VALUES (?, ?)",
-                ((key, p.document_id) for p in profiles for key in p.band_keys),
-            )
-
-    def pending_link_profiles(self) -> list[str]:
-        return [row[0] for row in self._db.execute("SELECT document_id FROM link_backfill ORDER BY document_id")]
-
-    def forget_pending_link_profiles(self, ids: Iterable[str]) -> None:
-        with self._db:
-            self._db.executemany("DELETE FROM link_backfill WHERE document_id = ?", ((i,) for i in ids))
-
-    def link_profiles(self, ids: Iterable[str]) -> dict[str, LinkProfile]:
-        found: dict[str, LinkProfile] = {}
-        for chunk in _chunks(sorted(set(ids))):
-            query = f"SELECT * FROM link_profiles WHERE document_id IN ({_placeholders(len(chunk))})"
-            for row in self._db.execute(query, chunk):
-                found[row["document_id"]] = LinkProfile(
-                    document_id=row["document_id"], published=row["published"],
-                    content_date=row["content_date"], content_date_basis=row["content_date_basis"],
-                    republished=None if row["republished"] is None else bool(row["republished"]),
-                    dated_by_text=bool(row["dated_by_text"]), speakers=json.loads(row["speakers"]),
-                    duplicate_signature=row["duplicate_signature"],
-                    story_signature=row["story_signature"], band_keys=[],
-                )  # fmt: skip
-        return found
-
-    def documents_by_band_key(self, keys: Iterable[int]) -> dict[int, set[str]]:
-        found: dict[int, set[str]] = {}
-        for chunk in _chunks(sorted(set(keys))):  # type: ignore[arg-type]
-            query = f"SELECT key, document_id FROM link_bands WHERE key IN ({_placeholders(len(chunk))})"
-            for key, doc_id in self._db.execute(query, chunk):
-                found.setdefault(key, set()).add(doc_id)
-        return found
-
     def documents_in_stories(self, story_ids: Iterable[str]) -> list[Document]:
         found: list[Document] = []
         for chunk in _chunks(sorted(set(story_ids))):
@@ -289,6 +241,27 @@ class SqliteStore(Store):
                 "ORDER BY document_id, start, id"
             )
             found += [rows.quote_from_row(dict(row)) for row in self._db.execute(sql, chunk)]
+        return found
+
+    def quotes_by_ids(self, ids: Iterable[str]) -> list[Quote]:
+        return self._quotes_where("id", ids)
+
+    def quotes_in_families(self, family_ids: Iterable[str]) -> list[Quote]:
+        return self._quotes_where("family_id", family_ids)
+
+    def _quotes_where(self, column: str, values: Iterable[str]) -> list[Quote]:
+        columns = ",".join(f'"{c}"' for c in rows.QUOTE_COLUMNS)
+        found: list[Quote] = []
+        for chunk in _chunks(sorted(set(values))):
+            sql = f"SELECT {columns} FROM quotes WHERE {column} IN ({_placeholders(len(chunk))}) ORDER BY id"
+            found += [rows.quote_from_row(dict(row)) for row in self._db.execute(sql, chunk)]
+        return found
+
+    def stories_by_id(self, ids: Iterable[str]) -> list[Story]:
+        found: list[Story] = []
+        for chunk in _chunks(sorted(set(ids))):
+            sql = f"SELECT * FROM stories WHERE id IN ({_placeholders(len(chunk))}) ORDER BY id"
+            found += [rows.story_from_row(dict(row)) for row in self._db.execute(sql, chunk)]
         return found
 
     def update_quote_links(self, updates: Iterable[QuoteLinkUpdate]) -> None:

@@ -1,0 +1,178 @@
+"""The collection pipeline: the stages that run over the store after each stored batch.
+
+A collection stage is the per-document `Stage`'s sibling: a class with a
+`name`, the collection facts it `needs` and `adds`, and `run(batch)`, where
+`batch` (a `LinkPass`) is what one pass knows: the newly stored documents,
+what it has loaded from the store and the link index, and the document
+fields it will write. The pipeline checks the order when it is built, as
+`Pipeline` does for per-document stages.
+
+Facts, in the order the default stages add them:
+  entities     the collection's entity registry           (entities/registry.py)
+  profiles     link profiles and posting lists            (link/indexing.py)
+  duplicates   exact and near duplicates                  (link/duplicates.py)
+  families     quote families                             (link/families.py)
+  stories      stories as clusters of events              (link/clustering.py)
+  origins      story records, first appearances, origins  (link/origins.py)
+
+Every stage touches only what the new documents reach through bounded
+posting lists, so a pass costs about the same per new document however
+large the collection is.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import ClassVar, Protocol
+
+from ..config import Settings
+from ..model import Document, Quote
+from ..store import LinkUpdate, Store
+from .index import LinkIndex, LinkProfile, open_link_index
+from .origin import origin_key
+from .profile import Prepared
+
+
+@dataclass(slots=True)
+class PassCounts:
+    """How much work link passes did (read by the benchmarks)."""
+
+    documents: int = 0
+    duplicate_candidates: int = 0
+    story_candidates: int = 0
+    stories_compared: int = 0
+    quotes_compared: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def timed(self, stage: str, seconds: float) -> None:
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
+
+    def add(self, other: PassCounts) -> None:
+        self.documents += other.documents
+        self.duplicate_candidates += other.duplicate_candidates
+        self.story_candidates += other.story_candidates
+        self.stories_compared += other.stories_compared
+        self.quotes_compared += other.quotes_compared
+        for stage, seconds in other.seconds.items():
+            self.timed(stage, seconds)
+
+
+class LinkPass:
+    """What one pass over the collection knows, loaded once and shared by its stages."""
+
+    def __init__(self, store: Store, index: LinkIndex, settings: Settings, new_docs: Sequence[Document]):
+        self.store, self.index, self.settings = store, index, settings
+        self.new_ids: list[str] = sorted(doc.id for doc in new_docs)
+        self.docs: dict[str, Document] = {doc.id: doc for doc in new_docs}
+        self.prepared: dict[str, Prepared] = {}
+        self.profiles: dict[str, LinkProfile] = {}
+        self.quotes: dict[str, list[Quote]] = {doc.id: list(doc.quotes) for doc in new_docs}
+        self.updates: dict[str, dict] = {}  # document id -> link fields to write
+        self.counts = PassCounts()
+        # Set by the stages, read by the later ones.
+        self.original: dict[str, str] = {}  # every document this pass saw -> its duplicate group's original
+        self.story_of: dict[str, str] = {}  # representative -> story label, for every decided one
+        self.story_changes: dict[str, object] = {}  # story label -> clustering.StoryChange
+        self.family_first: dict[str, dict[str, str]] = {}  # document -> {family id: its first document}
+
+    # --- loading, each at most once per pass --------------------------------
+    def load(self, ids: Iterable[str]) -> None:
+        missing = sorted(set(ids) - self.docs.keys())
+        for doc in self.store.documents(missing):
+            self.docs[doc.id] = doc
+
+    def load_profiles(self, ids: Iterable[str]) -> None:
+        missing = set(ids) - self.profiles.keys()
+        if missing:
+            self.profiles.update(self.index.profiles(missing))
+
+    def load_quotes(self, ids: Iterable[str]) -> None:
+        missing = sorted(set(ids) - self.quotes.keys())
+        for doc_id in missing:
+            self.quotes[doc_id] = []
+        for quote in self.store.quotes_of_documents(missing):
+            self.quotes[quote.document_id].append(quote)
+
+    def origin(self, doc_id: str) -> tuple[str, str, str]:
+        """Sort key of first appearance (SPEC): content date, page date, id.
+
+        From the document's own dates (its profile); a document still queued
+        for profiling falls back to its stored fields.
+        """
+        profile = self.profiles.get(doc_id)
+        if profile is None:
+            self.load([doc_id])
+        return origin_key(profile if profile is not None else self.docs[doc_id])
+
+    # --- writing -------------------------------------------------------------
+    def set(self, doc_id: str, **fields: object) -> None:
+        """Write these link fields of a document at the end of the pass, where they change."""
+        self.load([doc_id])
+        doc = self.docs[doc_id]
+        pending = self.updates.setdefault(doc_id, {})
+        for name, value in fields.items():
+            if getattr(doc, name) != value:
+                pending[name] = value
+            else:
+                pending.pop(name, None)
+
+    def value(self, doc_id: str, name: str) -> object:
+        """A link field as this pass leaves it."""
+        pending = self.updates.get(doc_id, {})
+        return pending[name] if name in pending else getattr(self.docs[doc_id], name)
+
+    def flush(self) -> None:
+        changes = [LinkUpdate(i, fields) for i, fields in sorted(self.updates.items()) if fields]
+        self.store.update_links(changes)
+        for change in changes:
+            for name, value in change.fields.items():
+                setattr(self.docs[change.document_id], name, value)
+        self.updates.clear()
+
+
+class CollectionStage(Protocol):
+    name: ClassVar[str]
+    needs: ClassVar[frozenset[str]]
+    adds: ClassVar[frozenset[str]]
+
+    def run(self, batch: LinkPass) -> None: ...
+
+
+class CollectionPipeline:
+    def __init__(self, stages: Sequence[CollectionStage]):
+        available: set[str] = set()
+        for stage in stages:
+            missing = stage.needs - available
+            if missing:
+                raise ValueError(f"collection stage {stage.name!r} needs {sorted(missing)}, which no earlier stage adds")
+            available |= stage.adds
+        self.stages = list(stages)
+
+    @property
+    def stage_names(self) -> list[str]:
+        return [stage.name for stage in self.stages]
+
+    def run(self, store: Store, new_docs: Sequence[Document], settings: Settings) -> LinkPass:
+        batch = LinkPass(store, open_link_index(store), settings, new_docs)
+        for stage in self.stages:
+            started = time.perf_counter()
+            stage.run(batch)
+            batch.counts.timed(stage.name, time.perf_counter() - started)
+        batch.flush()
+        return batch
+
+
+def build_collection_pipeline() -> CollectionPipeline:
+    """The default collection stages, in order."""
+    from ..entities.registry import RegisterEntities
+    from .clustering import ClusterStories
+    from .duplicates import FindDuplicates
+    from .families import GroupQuoteFamilies
+    from .indexing import IndexDocuments
+    from .origins import DecideOrigins
+
+    return CollectionPipeline(
+        [RegisterEntities(), IndexDocuments(), FindDuplicates(), GroupQuoteFamilies(), ClusterStories(), DecideOrigins()]
+    )
