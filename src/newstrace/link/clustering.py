@@ -37,6 +37,7 @@ story (SPEC).
 from __future__ import annotations
 
 import heapq
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -47,6 +48,7 @@ from .profile import lookup_keys
 from .stages import LinkPass
 
 CENTROID_TERMS = 300
+CANDIDATES = 40  # candidate documents per document, those sharing the most keys first
 # Carrying a quotation first seen in a story is strong evidence of reporting it.
 QUOTATION_EVIDENCE = 0.15
 
@@ -123,7 +125,7 @@ def similarity(profile: LinkProfile, state: StoryState) -> float:
         vector, centroid = profile.names, state.names
     else:
         vector, centroid = profile.vector, state.centroid
-    return sum(w * centroid.get(t, 0.0) for t, w in vector.items()) / state.members
+    return sum(vector[t] * centroid[t] for t in vector.keys() & centroid.keys()) / state.members
 
 
 def needed_similarity(profile: LinkProfile, settings: Settings, state: StoryState | None = None) -> float:
@@ -250,7 +252,9 @@ class ClusterStories:
     def _candidates(self, batch: LinkPass, doc_id: str, keys: list[int]) -> set[str]:
         """The originals of the documents that share a key with this one."""
         postings = batch.index.postings(keys, batch.settings.link_posting_cap)
-        found = {d for ids in postings.values() for d in ids}
+        shared = Counter(d for ids in postings.values() for d in ids)
+        # The documents sharing the most keys: enough to find every story worth comparing.
+        found = {d for d, _ in sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:CANDIDATES]}
         batch.load(found)
         originals = {batch.original.get(d) or batch.value(d, "duplicate_of") or d for d in found}  # type: ignore[misc]
         originals.discard(doc_id)

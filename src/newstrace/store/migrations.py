@@ -80,3 +80,17 @@ def entity_aliases() -> list[str]:
         "CREATE TABLE entity_aliases (alias_id TEXT PRIMARY KEY, canonical_id TEXT NOT NULL)",
         "CREATE INDEX entity_aliases_canonical ON entity_aliases(canonical_id)",
     ]
+
+
+@migration(8)
+def entity_name_indexes() -> list[str]:
+    """Look up people by surname and by whole name through indexes (issue 9: the entity
+    registry scanned the whole entities table for every surname of every batch)."""
+    # The text after the last space: rtrim strips every trailing character that is not a space.
+    last_word = "substr(name, length(rtrim(name, replace(name, ' ', ''))) + 1)"
+    return [
+        "ALTER TABLE entities ADD COLUMN surname TEXT",
+        f"UPDATE entities SET surname = {last_word}",
+        "CREATE INDEX entities_surname ON entities(surname COLLATE NOCASE, kind)",
+        "CREATE INDEX entities_name ON entities(name COLLATE NOCASE, kind)",
+    ]

@@ -213,7 +213,11 @@ class SqliteStore(Store):
 
     def put_entities(self, entities: Iterable[Entity]) -> None:
         with self._db:
-            self._insert_many("entities", rows.ENTITY_COLUMNS, map(rows.entity_row, entities))
+            self._insert_many(
+                "entities",
+                (*rows.ENTITY_COLUMNS, "surname"),
+                ((*rows.entity_row(e), e.name.split()[-1] if e.name.split() else e.name) for e in entities),
+            )
 
     def documents_in_stories(self, story_ids: Iterable[str]) -> list[Document]:
         found: list[Document] = []
@@ -358,16 +362,16 @@ class SqliteStore(Store):
     def people_with_surname(self, surname: str) -> list[Entity]:
         query = (
             f"SELECT {','.join(rows.ENTITY_COLUMNS)} FROM entities "
-            "WHERE kind = 'person' AND name LIKE ? ORDER BY id"
+            "WHERE surname = ? COLLATE NOCASE AND kind = 'person' AND name != surname ORDER BY id"
         )
-        candidates = [rows.entity_from_row(dict(row)) for row in self._db.execute(query, (f"% {surname}",))]
+        candidates = [rows.entity_from_row(dict(row)) for row in self._db.execute(query, (surname,))]
         wanted = surname.casefold()
-        return [e for e in candidates if e.name.split()[-1].casefold() == wanted]
+        return [e for e in candidates if len(e.name.split()) > 1 and e.name.split()[-1].casefold() == wanted]
 
     def people_named(self, name: str) -> list[Entity]:
         query = (
             f"SELECT {','.join(rows.ENTITY_COLUMNS)} FROM entities "
-            "WHERE kind = 'person' AND name = ? COLLATE NOCASE ORDER BY id"
+            "WHERE name = ? COLLATE NOCASE AND kind = 'person' ORDER BY id"
         )
         return [rows.entity_from_row(dict(row)) for row in self._db.execute(query, (name,))]
 

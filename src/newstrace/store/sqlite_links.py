@@ -147,3 +147,21 @@ class SqliteLinkIndex(LinkIndex):
     def forget_pending(self, ids: Iterable[str]) -> None:
         with self._db:
             self._db.executemany("DELETE FROM link_backfill WHERE document_id = ?", ((i,) for i in ids))
+
+
+@migration(9)
+def full_text_on_text_changes_only() -> list[str]:
+    """Re-index a document or quote for full-text search only when its text changes:
+    link passes update story and family fields of many rows, which re-indexed whole
+    bodies before (issue 9's cost bound)."""
+    statements = []
+    for table, columns in (("documents", "title, body"), ("quotes", "text")):
+        new = ", ".join(f"new.{c.strip()}" for c in columns.split(","))
+        old = ", ".join(f"old.{c.strip()}" for c in columns.split(","))
+        statements += [
+            f"DROP TRIGGER {table}_fts_update",
+            f"CREATE TRIGGER {table}_fts_update AFTER UPDATE OF {columns} ON {table} BEGIN "
+            f"INSERT INTO {table}_fts({table}_fts, rowid, {columns}) VALUES ('delete', old.rowid, {old}); "
+            f"INSERT INTO {table}_fts(rowid, {columns}) VALUES (new.rowid, {new}); END",
+        ]
+    return statements
