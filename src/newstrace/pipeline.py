@@ -41,16 +41,25 @@ class Stage(Protocol):
     def run(self, doc: Document) -> Document: ...
 
 
+class Declares(Protocol):
+    name: ClassVar[str]
+    needs: ClassVar[frozenset[str]]
+    adds: ClassVar[frozenset[str]]
+
+
+def check_order(stages: Sequence[Declares], available: frozenset[str] = frozenset(), kind: str = "stage") -> None:
+    """Raise when a stage needs what no earlier stage (or what is `available` at the start) adds."""
+    have = set(available)
+    for stage in stages:
+        missing = stage.needs - have
+        if missing:
+            raise ValueError(f"{kind} {stage.name!r} needs {sorted(missing)}, which no earlier stage adds")
+        have |= stage.adds
+
+
 class Pipeline:
     def __init__(self, stages: Sequence[Stage]):
-        available = set(READER_FIELDS)
-        for stage in stages:
-            missing = stage.needs - available
-            if missing:
-                raise ValueError(
-                    f"stage {stage.name!r} needs {sorted(missing)}, which no earlier stage adds"
-                )
-            available |= stage.adds
+        check_order(stages, READER_FIELDS)
         self.stages = list(stages)
 
     @property

@@ -160,3 +160,57 @@ def test_documents_queued_by_a_migration_are_profiled_and_linked(tmp_path) -> No
     assert open_link_index(collection.store).pending(10) == []
     assert len(collection.stories()) == 1
     collection.close()
+
+
+def test_a_story_link_alone_is_no_origin(tmp_path) -> None:
+    """Another outlet's own report of the event, sharing no quotation and no text with the
+    original, is in its story but is never marked as republished from it."""
+    import copy
+
+    from .texts import ORIGINAL
+
+    own_report = copy.deepcopy(ORIGINAL)
+    own_report.update(
+        url="https://harbour-weekly.example/strike-over",
+        site="Harbour Weekly",
+        title="Caldera dockers end ten-day strike",
+        published="2024-05-20",
+        text=(
+            "The ten-day strike at Port Caldera is over. Dock workers led by Maren Okafor voted on Thursday to go "
+            "back to the quays after the port authority accepted a new shift schedule and a review of night work. "
+            "Harbour master Tobias Lindqvist expects the backlog of container ships off the coast to clear within "
+            "a week, once unloading resumes on Friday morning."
+        ),
+    )
+    ALL_WITH = {**ALL, "own_report": own_report}
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for name in ("original", "own_report"):
+        (folder / f"{name}.jsonl").write_text(json.dumps(ALL_WITH[name]) + "\n", encoding="utf-8")
+    collection = newstrace.open(str(tmp_path / "own.db"))
+    collection.ingest([str(folder)])
+    docs = {d.source: d for d in collection.documents()}
+    original, report = docs[ORIGINAL["url"]], docs[own_report["url"]]
+    assert report.republished_from is None and report.origin_basis is None
+    assert original.republished_from is None
+    collection.close()
+
+
+def test_origins_record_their_basis(linked) -> None:
+    _, docs = linked
+    assert "quotation" in docs["republished"].origin_basis
+    assert docs["near_copy"].origin_basis.startswith("near-duplicate of ")
+    assert docs["original"].origin_basis is None
+
+
+def test_the_collection_pipeline_checks_its_order() -> None:
+    from newstrace.link.clustering import ClusterStories
+    from newstrace.link.indexing import IndexDocuments
+    from newstrace.link.stages import CollectionPipeline, build_collection_pipeline
+
+    assert build_collection_pipeline().stage_names == [
+        "register_entities", "index_documents", "find_duplicates", "group_quote_families",
+        "cluster_stories", "decide_origins",
+    ]  # fmt: skip
+    with pytest.raises(ValueError, match=r"cluster_stories.*duplicates"):
+        CollectionPipeline([IndexDocuments(), ClusterStories()])

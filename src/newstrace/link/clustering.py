@@ -43,6 +43,7 @@ from typing import ClassVar
 
 from ..config import Settings
 from ..model import Story
+from .features import cosine
 from .index import LinkProfile, StoryState
 from .profile import lookup_keys
 from .stages import LinkPass
@@ -177,16 +178,18 @@ class ClusterStories:
         if not movers and not leaving:
             return
         batch.load_profiles(movers | leaving)
-        cut = min((batch.profiles[i].order for i in movers), default=(10**7, "~"))
-
         changes: dict[str, StoryChange] = {}
         candidates = {m: self._candidates(batch, m, lookup_keys(batch.profiles[m], settings)) for m in movers}
-        touched = {str(batch.docs[c].story_id) for found in candidates.values() for c in found if c not in movers}
-        touched |= {str(batch.docs[i].story_id) for i in movers | leaving if batch.docs[i].story_id}
-        touched.discard("None")
+        # Each touched story, with the earliest position from which its members are decided anew.
+        touched = self._affected_stories(batch, movers, candidates)
+        for doc_id in movers | leaving:
+            story = batch.docs[doc_id].story_id
+            if story:
+                touched[story] = min(touched.get(story, batch.profiles[doc_id].order), batch.profiles[doc_id].order)
         removed = leaving | movers
+        states = batch.index.story_states(touched)
         for story in batch.store.stories_by_id(sorted(touched)):
-            state = batch.index.story_states([story.id]).get(story.id)
+            cut, state = touched[story.id], states.get(story.id)
             change = StoryChange(story.id, story, state=state)
             changes[story.id] = change
             members_moving = removed & set(story.document_ids)
@@ -241,12 +244,49 @@ class ClusterStories:
         batch.story_changes = changes
         batch.story_of.update(assigned)
 
+    def _affected_stories(
+        self, batch: LinkPass, movers: set[str], candidates: dict[str, set[str]]
+    ) -> dict[str, tuple[int, str]]:
+        """The stored stories the movers may change: those a mover could join, those holding
+        the first appearance of its quotations, and those of later documents alike enough to
+        follow it. Only these are re-decided after the cut; other candidates' stories are
+        compared with as they are."""
+        settings = batch.settings
+        label = {c: batch.value(c, "story_id") for m in movers for c in candidates[m] if c not in movers}
+        states = batch.index.story_states({str(v) for v in label.values() if v})
+        affected: dict[str, tuple[int, str]] = {}
+
+        def affect(story: str, mover_order: tuple[int, str]) -> None:
+            affected[story] = min(affected.get(story, mover_order), mover_order)
+
+        for mover in sorted(movers):
+            profile = batch.profiles[mover]
+            for first in self._quoted_firsts(batch, mover):
+                story = batch.value(batch.original.get(first) or batch.value(first, "duplicate_of") or first, "story_id")
+                if story:
+                    affect(str(story), profile.order)
+            for other in candidates[mover]:
+                story = label.get(other)
+                state = states.get(str(story)) if story else None
+                if state is None:
+                    continue
+                joinable = fits_in_time(profile, state, settings.story_window_days) and similarity(
+                    profile, state
+                ) >= needed_similarity(profile, settings, state)
+                theirs = batch.profiles[other]
+                follows = theirs.order > profile.order and cosine(profile.vector, theirs.vector) >= needed_similarity(
+                    theirs, settings
+                )
+                if joinable or follows:
+                    affect(str(story), profile.order)
+        return affected
+
     @staticmethod
     def _quoted_firsts(batch: LinkPass, doc_id: str) -> set[str]:
         """The earlier documents where quotations of this one (or of its copies) first appeared."""
         batch.load([doc_id])
         copies = [d for d, o in batch.original.items() if o == doc_id]
-        found = {first for d in [doc_id, *copies] for first in batch.family_first.get(d, {}).values()}
+        found = {first for d in [doc_id, *copies] for first in batch.quotation_firsts(d).values()}
         return found - {doc_id, *copies}
 
     def _candidates(self, batch: LinkPass, doc_id: str, keys: list[int]) -> set[str]:

@@ -252,7 +252,8 @@ class GroupQuoteFamilies:
                 if (quote.family_id, quote.first_document_id) != (family.id, family.first_document_id):
                     quote.family_id, quote.first_document_id = family.id, family.first_document_id
                     updates.append(QuoteLinkUpdate(quote_id, family.id, family.first_document_id))
-                batch.family_first.setdefault(quote.document_id, {})[family.id] = family.first_document_id
+                    # Only documents whose families changed need their origins decided again.
+                    batch.family_first.setdefault(quote.document_id, {})[family.id] = family.first_document_id
         batch.store.update_quote_links(updates)
 
 

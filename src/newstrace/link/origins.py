@@ -9,7 +9,8 @@ members came in.
 
 Origins need strong evidence, never a story link alone: a document is
 `republished_from` an earlier one only when it is a near or exact copy of
-it, or carries a quotation first seen there. Its content date is taken from
+it, or carries a quotation (quoted words, not reported speech) first seen
+there. Its content date is taken from
 that earlier report on the same evidence, when its own text does not state
 one and it was published well after it (or states no page date).
 `origin_basis` says which evidence it was.
@@ -113,8 +114,9 @@ class DecideOrigins:
         for doc_id in sorted(deciding):
             if doc_id not in batch.profiles:
                 continue
-            firsts = {q.family_id: q.first_document_id for q in batch.quotes[doc_id] if q.family_id and q.first_document_id}
-            firsts.update(batch.family_first.get(doc_id, {}))  # what this pass decided
+            # Quoted words are evidence of copying; reported speech is how independent reports
+            # retell the same statement, so it is not.
+            firsts = batch.quotation_firsts(doc_id, quoted_words_only=True)
             source, basis = self._strong_source(batch, doc_id, firsts)
             self._apply(batch, doc_id, source, basis)
 

@@ -29,6 +29,7 @@ from typing import ClassVar, Protocol
 
 from ..config import Settings
 from ..model import Document, Quote
+from ..pipeline import check_order
 from ..store import LinkUpdate, Store
 from .index import LinkIndex, LinkProfile, open_link_index
 from .origin import origin_key
@@ -75,25 +76,43 @@ class LinkPass:
         self.original: dict[str, str] = {}  # every document this pass saw -> its duplicate group's original
         self.story_of: dict[str, str] = {}  # representative -> story label, for every decided one
         self.story_changes: dict[str, object] = {}  # story label -> clustering.StoryChange
-        self.family_first: dict[str, dict[str, str]] = {}  # document -> {family id: its first document}
+        self.family_first: dict[str, dict[str, str]] = {}  # document -> {family id: first document}, as changed
 
     # --- loading, each at most once per pass --------------------------------
     def load(self, ids: Iterable[str]) -> None:
-        missing = sorted(set(ids) - self.docs.keys())
+        # A comprehension, not `set - dict.keys()`, which copies the keys: this runs for every lookup.
+        missing = sorted({i for i in ids if i not in self.docs})
+        if not missing:
+            return
         for doc in self.store.documents(missing):
             self.docs[doc.id] = doc
 
     def load_profiles(self, ids: Iterable[str]) -> None:
-        missing = set(ids) - self.profiles.keys()
+        missing = {i for i in ids if i not in self.profiles}
         if missing:
             self.profiles.update(self.index.profiles(missing))
 
     def load_quotes(self, ids: Iterable[str]) -> None:
-        missing = sorted(set(ids) - self.quotes.keys())
+        missing = sorted({i for i in ids if i not in self.quotes})
+        if not missing:
+            return
         for doc_id in missing:
             self.quotes[doc_id] = []
         for quote in self.store.quotes_of_documents(missing):
             self.quotes[quote.document_id].append(quote)
+
+    def quotation_firsts(self, doc_id: str, *, quoted_words_only: bool = False) -> dict[str, str]:
+        """{family id: the document it was first seen in} for this document's quotes, as this pass
+        leaves them; `quoted_words_only` leaves reported speech out."""
+        self.load_quotes([doc_id])
+        decided = self.family_first.get(doc_id, {})
+        found = {}
+        for quote in self.quotes[doc_id]:
+            if quote.family_id and not (quoted_words_only and quote.kind == "indirect"):
+                first = decided.get(quote.family_id, quote.first_document_id)
+                if first:
+                    found[quote.family_id] = first
+        return found
 
     def origin(self, doc_id: str) -> tuple[str, str, str]:
         """Sort key of first appearance (SPEC): content date, page date, id.
@@ -121,7 +140,10 @@ class LinkPass:
     def value(self, doc_id: str, name: str) -> object:
         """A link field as this pass leaves it."""
         pending = self.updates.get(doc_id, {})
-        return pending[name] if name in pending else getattr(self.docs[doc_id], name)
+        if name in pending:
+            return pending[name]
+        self.load([doc_id])
+        return getattr(self.docs[doc_id], name)
 
     def flush(self) -> None:
         changes = [LinkUpdate(i, fields) for i, fields in sorted(self.updates.items()) if fields]
@@ -142,12 +164,7 @@ class CollectionStage(Protocol):
 
 class CollectionPipeline:
     def __init__(self, stages: Sequence[CollectionStage]):
-        available: set[str] = set()
-        for stage in stages:
-            missing = stage.needs - available
-            if missing:
-                raise ValueError(f"collection stage {stage.name!r} needs {sorted(missing)}, which no earlier stage adds")
-            available |= stage.adds
+        check_order(stages, kind="collection stage")
         self.stages = list(stages)
 
     @property
