@@ -160,7 +160,10 @@ def uci() -> None:
         pages = Path(tmp) / "headlines.jsonl"
         with pages.open("w", encoding="utf-8") as out:
             for r in rows:
-                out.write(json.dumps({"id": f"h{r['ID']}", "site": r["PUBLISHER"], "text": r["TITLE"]}) + "\n")
+                # The aggregator's time of collection stands for the page date a crawl would have.
+                published = dt.datetime.fromtimestamp(int(r["TIMESTAMP"]) / 1000, dt.UTC).date().isoformat()
+                record = {"id": f"h{r['ID']}", "site": r["PUBLISHER"], "text": r["TITLE"], "published": published}
+                out.write(json.dumps(record) + "\n")
         collection = newstrace.open(str(Path(tmp) / "uci.db"))
         start = time.perf_counter()
         collection.ingest([str(pages)])

@@ -107,7 +107,8 @@ def make_profile(doc: Document, settings: Settings) -> Prepared:
     terms, names = story_terms(text, doc.language)
     rare = key_terms(terms)
     dated_by_text = any(e.absolute and e.value == doc.content_date for e in evidence_from_mentions(doc))
-    day = stated_day(doc.content_date)
+    # The page date stands in when the text dates nothing: a report is usually of its day's news.
+    day = stated_day(doc.content_date) if doc.content_date else stated_day(doc.published)
     stored, lookup = story_keys(rare, day)
     profile = LinkProfile(
         document_id=doc.id, published=doc.published, content_date=doc.content_date,
