@@ -89,7 +89,9 @@ def semeval() -> None:
     odd = [p for p in pairs if p[2] == 1]
     tuned = max((_balanced(decide(t / 100, even))[4], t / 100) for t in range(5, 80))
     shipped = settings.story_threshold
-    print(f"\nSemEval-2022 pair sample (training_set.csv), {len(pairs)} pairs <= 1.5 or >= 3.5, {seconds:.0f} s")
+    print(
+        f"\nSemEval-2022 pair sample (training_set.csv), {len(pairs)} pairs <= 1.5 or >= 3.5, {seconds:.0f} s"
+    )
     print(f"threshold tuned on the even pair ids: {tuned[1]:.2f}; shipped story_threshold: {shipped:.2f}")
     print_table(
         ["pairs", "n", "same-story", "same acc", "diff acc", "balanced acc"],
@@ -105,7 +107,9 @@ def semeval() -> None:
     )
     positives = [p for p in pairs if p[0]]
     found = sum(p[4] for p in positives)
-    print(f"same-story pairs that share a candidate key (candidate recall): {found}/{len(positives)} = {found / len(positives):.3f}")
+    print(
+        f"same-story pairs that share a candidate key (candidate recall): {found}/{len(positives)} = {found / len(positives):.3f}"
+    )
 
 
 def bcubed(gold: dict[str, str], found: dict[str, str]) -> tuple[float, float, float]:
@@ -162,7 +166,12 @@ def uci() -> None:
             for r in rows:
                 # The aggregator's time of collection stands for the page date a crawl would have.
                 published = dt.datetime.fromtimestamp(int(r["TIMESTAMP"]) / 1000, dt.UTC).date().isoformat()
-                record = {"id": f"h{r['ID']}", "site": r["PUBLISHER"], "text": r["TITLE"], "published": published}
+                record = {
+                    "id": f"h{r['ID']}",
+                    "site": r["PUBLISHER"],
+                    "text": r["TITLE"],
+                    "published": published,
+                }
                 out.write(json.dumps(record) + "\n")
         collection = newstrace.open(str(Path(tmp) / "uci.db"))
         start = time.perf_counter()
@@ -212,7 +221,9 @@ def examples() -> None:
         gold[doc.id], found[doc.id] = EXAMPLE_EVENTS[key], doc.story_id or doc.id
     sizes = sorted(Counter(found.values()).values(), reverse=True)
     p, r, f = bcubed(gold, found)
-    print(f"\nExample corpus: {len(gold)} documents, 4 events; {len(set(found.values()))} stories, sizes {sizes}")
+    print(
+        f"\nExample corpus: {len(gold)} documents, 4 events; {len(set(found.values()))} stories, sizes {sizes}"
+    )
     print_table(["set", "BCubed P", "BCubed R", "BCubed F1"], [["example corpus", p, r, f]])
     # Cross-language quote families (a stretch goal): how many quotations in a language other
     # than English share a family with an English one.
@@ -396,13 +407,17 @@ class Disguise:
             if len(word) <= 3:
                 return word
             if word not in mapping:
-                mapping[word] = rng.choice(self.buckets[(word[0].isupper(), int(self._log2(self.counts[word])))])
+                mapping[word] = rng.choice(
+                    self.buckets[(word[0].isupper(), int(self._log2(self.counts[word])))]
+                )
             return mapping[word]
 
         return re.sub(r"[A-Za-z]+", swap, text)
 
 
-def real_stream(factor: int, articles: list[tuple[str, str]], seed: int = 11) -> tuple[list[tuple[str, str]], set[str]]:
+def real_stream(
+    factor: int, articles: list[tuple[str, str]], seed: int = 11
+) -> tuple[list[tuple[str, str]], set[str]]:
     """The real articles, plus (factor - 1) times as many more: 98 % disguised real articles
     (`Disguise`), 2 % near copies of real articles (1 % of their words changed)."""
     rng = random.Random(seed + factor)
@@ -453,7 +468,9 @@ def stream(factors: list[int], jobs: int) -> None:
         group = {d.id: d.duplicate_of or d.id for d in stored}
         by_name = {names[d.id]: d.id for d in stored}
         found = sum(
-            1 for name in planted if name in by_name and group[by_name[name]] == group[by_name[name.split("_", 1)[1]]]
+            1
+            for name in planted
+            if name in by_name and group[by_name[name]] == group[by_name[name.split("_", 1)[1]]]
         )
         base = base or seconds
         histogram = Counter(min(n, 11) for n in real_sizes.values())
@@ -469,7 +486,9 @@ def stream(factors: list[int], jobs: int) -> None:
             f"{found}/{len(planted)}", report.link.story_candidates / max(1, report.link.documents),
         ])  # fmt: skip
         print(f"  {factor}x done in {seconds:.0f} s", file=sys.stderr, flush=True)
-    print(f"\nReal stream: {len(articles)} PolNeAR training articles (plain text), whole ingest, --jobs {jobs}")
+    print(
+        f"\nReal stream: {len(articles)} PolNeAR training articles (plain text), whole ingest, --jobs {jobs}"
+    )
     print_table(
         ["stream", "docs", "ingest s", "x 1x", "link stages s", "link share", "entity registry s",
          "largest story", "largest / docs", "largest (real docs)", "real stories > 1 doc",
@@ -483,7 +502,12 @@ def main() -> None:
     parser.add_argument("--sections", default="semeval,uci,examples,stream,scale")
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--repeats", type=int, default=1)
-    parser.add_argument("--per-day", type=int, default=100, help="synthetic documents state dates, this many a day (0: undated)")
+    parser.add_argument(
+        "--per-day",
+        type=int,
+        default=100,
+        help="synthetic documents state dates, this many a day (0: undated)",
+    )
     parser.add_argument("--stream-factors", default="1,2,4")
     parser.add_argument("--jobs", type=int, default=1)
     args = parser.parse_args()

@@ -1,34 +1,41 @@
-"""Collection stage: stories as events, by centroid clustering of the document stream.
+"""Collection stage: stories as events, by average-link clustering of the document stream.
 
-needs: profiles, duplicates      adds: stories
+needs: profiles, duplicates, families      adds: stories
 
 A story is the same event reported by several outlets. News-stream
 clustering (single-pass clustering over the stream, as topic detection and
 tracking systems do it) reads the documents in order of their dates, then
-ids, and puts each into the story whose *centroid* it is most like, or
-starts a new story. Being like one member is not enough: the centroid is
-the sum of every member's story vector, so a document that shares a few
-words with one report of another event does not drag the two events
-together, as connected components over pairs did.
+ids, and puts each into the story whose members it is most like *on
+average*, or starts a new story. Being like one member is not enough: a
+document that shares a few words with one report of another event does not
+drag the two events together, as connected components over pairs did, and
+a story that spreads over a broad topic becomes harder to join, not easier
+(`similarity`).
 
 - **Candidates.** Only the stories of the documents that share one of the
   new document's rare key terms (bounded posting lists, `profile.py`) are
   compared with it, so a pass costs the same per document however large the
   collection or a story grows; a centroid keeps at most `CENTROID_TERMS`.
-- **Time.** A document whose content date is known to the day or week must
-  lie within `story_window_days` of the story's days, and a story may not
-  stretch beyond twice that. Otherwise a page date only bounds from above:
-  the events a page reports happened before it was published. An undated
-  document must be more alike (`undated_story_margin`).
+- **Time.** A document whose content date (else page date) is known to the
+  day or week must lie within `story_window_days` of the story's days, and a
+  story may not stretch beyond twice that; a page date also bounds from
+  above: the events a page reports happened before it was published. A
+  document with no such day must be more alike (`undated_story_margin`),
+  unless its page was published during the story.
+- **Languages.** A report in a language none of the members is in is
+  compared by names and numbers alone (transliterated: `features.fold`).
 - **Quotations.** A document that carries a quotation first seen in a story
   (its quote family, `families.py`) is compared with that story whether or
   not they share a key, gets `QUOTATION_EVIDENCE` added, and may come any
   time after the story (a republication years later joins its story).
-- **Order.** The result is what clustering the whole collection in
-  (date, id) order gives. Documents that arrive in that order are simply
+- **Order.** The result is meant to be what clustering the whole collection
+  in (date, id) order gives. Documents that arrive in that order are simply
   added. One that arrives before members already decided (an earlier report
-  stored later) re-decides, in order, every member after it of the stories
-  it touches: the members before it are unaffected by construction.
+  stored later) re-decides, in order, the members after it of the stories it
+  could join or that later alike documents are in (`_affected_stories`): the
+  members before it are unaffected by construction. Other stories are
+  compared with as stored, which is where a rare difference from one
+  whole-collection pass can remain.
 
 Only the original of each duplicate group takes part; its copies carry its
 story (SPEC).
@@ -77,7 +84,9 @@ def absorb(state: StoryState, profile: LinkProfile) -> None:
         state.first_day = profile.day if state.first_day is None else min(state.first_day, profile.day)
         state.last_day = profile.day if state.last_day is None else max(state.last_day, profile.day)
     elif profile.page_day is not None:
-        state.published_by = profile.page_day if state.published_by is None else min(state.published_by, profile.page_day)
+        state.published_by = (
+            profile.page_day if state.published_by is None else min(state.published_by, profile.page_day)
+        )
     state.last = max(state.last, profile.order)
 
 
@@ -93,7 +102,11 @@ def _summed(centroid: dict[str, float], vector: dict[str, float]) -> dict[str, f
 def fits_in_time(profile: LinkProfile, state: StoryState, window: int, quoted: bool = False) -> bool:
     """Whether the document's dates allow it into the story; a document quoting the story's
     first reports may come any time after them (a republication), never long before."""
-    if profile.day is not None and state.published_by is not None and profile.day > state.published_by + window:
+    if (
+        profile.day is not None
+        and state.published_by is not None
+        and profile.day > state.published_by + window
+    ):
         return False  # a member published before these events reports another
     if state.first_day is None or state.last_day is None:
         return True
@@ -174,7 +187,11 @@ class ClusterStories:
             i for i in original
             if original[i] == i and (i in new or batch.docs[i].duplicate_of is not None or not batch.docs[i].story_id)
         }  # fmt: skip
-        leaving = {i for i in original if original[i] != i and batch.docs[i].duplicate_of is None and batch.docs[i].story_id}
+        leaving = {
+            i
+            for i in original
+            if original[i] != i and batch.docs[i].duplicate_of is None and batch.docs[i].story_id
+        }
         if not movers and not leaving:
             return
         batch.load_profiles(movers | leaving)
@@ -185,7 +202,9 @@ class ClusterStories:
         for doc_id in movers | leaving:
             story = batch.docs[doc_id].story_id
             if story:
-                touched[story] = min(touched.get(story, batch.profiles[doc_id].order), batch.profiles[doc_id].order)
+                touched[story] = min(
+                    touched.get(story, batch.profiles[doc_id].order), batch.profiles[doc_id].order
+                )
         removed = leaving | movers
         states = batch.index.story_states(touched)
         for story in batch.store.stories_by_id(sorted(touched)):
@@ -198,13 +217,20 @@ class ClusterStories:
             # Rebuild from the members before the cut; the later ones are decided again.
             batch.load(story.document_ids)
             batch.load_profiles(story.document_ids)
-            reps = [i for i in story.document_ids if batch.value(i, "duplicate_of") is None and i not in leaving]
+            reps = [
+                i for i in story.document_ids if batch.value(i, "duplicate_of") is None and i not in leaving
+            ]
             later = {i for i in reps if i in batch.profiles and batch.profiles[i].order > cut}
             for doc_id in later - movers:
-                candidates[doc_id] = self._candidates(batch, doc_id, lookup_keys(batch.profiles[doc_id], settings))
+                candidates[doc_id] = self._candidates(
+                    batch, doc_id, lookup_keys(batch.profiles[doc_id], settings)
+                )
             movers |= later
             change.rebuilt, change.state = True, empty_state(story.id)
-            for doc_id in sorted(set(reps) - movers, key=lambda i: batch.profiles[i].order if i in batch.profiles else (10**7, i)):
+            for doc_id in sorted(
+                set(reps) - movers,
+                key=lambda i: batch.profiles[i].order if i in batch.profiles else (10**7, i),
+            ):
                 if doc_id in batch.profiles:
                     absorb(change.state, batch.profiles[doc_id])
                 change.members.add(doc_id)
@@ -226,7 +252,9 @@ class ClusterStories:
             best, best_margin = None, 0.0
             for label in sorted(labels | quoted):
                 state = changes[label].state
-                if state is None or not fits_in_time(profile, state, settings.story_window_days, label in quoted):
+                if state is None or not fits_in_time(
+                    profile, state, settings.story_window_days, label in quoted
+                ):
                     continue
                 batch.counts.stories_compared += 1
                 score = similarity(profile, state) + (QUOTATION_EVIDENCE if label in quoted else 0.0)
@@ -262,7 +290,9 @@ class ClusterStories:
         for mover in sorted(movers):
             profile = batch.profiles[mover]
             for first in self._quoted_firsts(batch, mover):
-                story = batch.value(batch.original.get(first) or batch.value(first, "duplicate_of") or first, "story_id")
+                story = batch.value(
+                    batch.original.get(first) or batch.value(first, "duplicate_of") or first, "story_id"
+                )
                 if story:
                     affect(str(story), profile.order)
             for other in candidates[mover]:
@@ -274,9 +304,9 @@ class ClusterStories:
                     profile, state
                 ) >= needed_similarity(profile, settings, state)
                 theirs = batch.profiles[other]
-                follows = theirs.order > profile.order and cosine(profile.vector, theirs.vector) >= needed_similarity(
-                    theirs, settings
-                )
+                follows = theirs.order > profile.order and cosine(
+                    profile.vector, theirs.vector
+                ) >= needed_similarity(theirs, settings)
                 if joinable or follows:
                     affect(str(story), profile.order)
         return affected
@@ -311,4 +341,3 @@ class ClusterStories:
         states = batch.index.story_states(missing)
         for story in batch.store.stories_by_id(missing):
             changes[story.id] = StoryChange(story.id, story, state=states.get(story.id))
-

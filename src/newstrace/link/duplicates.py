@@ -33,10 +33,11 @@ class FindDuplicates:
         by_hash: dict[str, set[str]] = defaultdict(set)
         for doc in batch.store.documents_with_body_hash(hashes):
             by_hash[doc.body_hash].add(doc.id)  # type: ignore[index]
-        candidates = {
-            i: ({*by_hash.get(batch.docs[i].body_hash or "", ()), *(d for k in batch.prepared[i].duplicate_keys for d in postings.get(k, ()))} - {i})
-            for i in new
-        }  # fmt: skip
+        candidates: dict[str, set[str]] = {}
+        for i in new:
+            same_hash = by_hash.get(batch.docs[i].body_hash or "", set())
+            banded = {d for k in batch.prepared[i].duplicate_keys for d in postings.get(k, ())}
+            candidates[i] = (same_hash | banded) - {i}
         batch.load({c for found in candidates.values() for c in found})
         batch.load_profiles({c for found in candidates.values() for c in found})
 

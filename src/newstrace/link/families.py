@@ -154,7 +154,9 @@ def quote_keys(text: str) -> list[int]:
         return []
     rarest = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:QUOTE_KEYS]
     return [
-        int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8, person=b"quote").digest(), "little", signed=True)
+        int.from_bytes(
+            hashlib.blake2b(s.encode(), digest_size=8, person=b"quote").digest(), "little", signed=True
+        )
         for s, _ in rarest
     ]
 
@@ -188,7 +190,9 @@ def related_quotes(quote: Quote, others: Sequence[Quote]) -> list[str]:
     return found
 
 
-def families_of(quotes: Sequence[Quote], links: dict[str, list[str]], origin: Callable[[str], tuple]) -> list[Family]:
+def families_of(
+    quotes: Sequence[Quote], links: dict[str, list[str]], origin: Callable[[str], tuple]
+) -> list[Family]:
     """Connected components of the existing families, the `links` and split quotes' pieces."""
     groups = UnionFind()
     by_family: dict[str, str] = {}
@@ -222,10 +226,14 @@ class GroupQuoteFamilies:
             return
         keys = {q.id: quote_keys(q.text) for q in new_quotes}
         batch.index.put_quote_keys((k, quote_id) for quote_id, ks in keys.items() for k in ks)
-        postings = batch.index.quote_postings({k for ks in keys.values() for k in ks}, batch.settings.link_posting_cap)
+        postings = batch.index.quote_postings(
+            {k for ks in keys.values() for k in ks}, batch.settings.link_posting_cap
+        )
         wanted: dict[str, list[str]] = {}
         for quote in new_quotes:
-            shared = Counter(other for k in keys[quote.id] for other in postings.get(k, ()) if other != quote.id)
+            shared = Counter(
+                other for k in keys[quote.id] for other in postings.get(k, ()) if other != quote.id
+            )
             enough = [i for i, n in shared.items() if n >= min(MIN_SHARED_KEYS, len(keys[quote.id]))]
             wanted[quote.id] = sorted(enough, key=lambda i: (-shared[i], i))[:CANDIDATES_PER_QUOTE]
         known = {q.id: q for q in new_quotes}
@@ -274,4 +282,12 @@ def align_words(a: str, b: str) -> list[tuple[str, str, str]]:
     return runs
 
 
-__all__ = ["Family", "GroupQuoteFamilies", "align_words", "are_variants", "contained", "families_of", "variant_score"]
+__all__ = [
+    "Family",
+    "GroupQuoteFamilies",
+    "align_words",
+    "are_variants",
+    "contained",
+    "families_of",
+    "variant_score",
+]

@@ -127,7 +127,9 @@ def names_vector(terms: Terms, names: set[str]) -> dict[str, float]:
 
 def key_terms(terms: Terms) -> list[str]:
     """The rarest word terms (numbers and CJK bigrams aside), rarest first."""
-    rare = [(weight, term) for term, (_, weight) in terms.items() if weight >= KEY_MIN_RARITY and term[0] != "#"]
+    rare = [
+        (weight, term) for term, (_, weight) in terms.items() if weight >= KEY_MIN_RARITY and term[0] != "#"
+    ]
     return [term for _, term in sorted(rare, key=lambda item: (-item[0], item[1]))[:KEY_TERMS]]
 
 

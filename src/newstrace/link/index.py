@@ -66,7 +66,9 @@ class StoryState:
     first_day: int | None  # the range of days its members' texts state
     last_day: int | None
     last: tuple[int, str]  # the `order` of its latest member: a later arrival before it re-decides the story
-    published_by: int | None = None  # the earliest page date of a member with no day of its own: events before it
+    published_by: int | None = (
+        None  # the earliest page date of a member with no day of its own: events before it
+    )
 
 
 class LinkIndex(ABC):

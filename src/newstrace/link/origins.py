@@ -51,7 +51,9 @@ class DecideOrigins:
         batch.store.delete_stories(gone)
         batch.index.delete_story_states(gone)
         batch.store.put_stories(story for story, _ in written if story is not None)
-        batch.index.put_story_states(state for story, state in written if story is not None and state is not None)
+        batch.index.put_story_states(
+            state for story, state in written if story is not None and state is not None
+        )
         self._decide_origins(batch)
 
     # --- stories ----------------------------------------------------------------
@@ -84,13 +86,19 @@ class DecideOrigins:
                 copies.add(doc.id)
         everyone = reps | copies
         if not change.rebuilt and change.old is not None:
-            everyone |= {i for i in change.old.document_ids if batch.original.get(i) is None or batch.original[i] in reps}
+            everyone |= {
+                i
+                for i in change.old.document_ids
+                if batch.original.get(i) is None or batch.original[i] in reps
+            }
         old_id = change.old.id if change.old is not None else None
         if not reps:
             return None, None
         batch.load_profiles(everyone)
         known_first = [change.old.first_document_id] if (change.old and not change.rebuilt) else []
-        contenders = (everyone if change.rebuilt or not change.old else set(change.members) | copies) | set(known_first)
+        contenders = (everyone if change.rebuilt or not change.old else set(change.members) | copies) | set(
+            known_first
+        )
         first = min((i for i in contenders if i in everyone), key=batch.origin)
         story_id = derive_id("s", first)
         # Members that must carry the id: all of them when it changed, else the ones this pass placed.
@@ -132,7 +140,9 @@ class DecideOrigins:
             if first != doc_id:
                 shared[first] = shared.get(first, 0) + 1
         for first, count in shared.items():
-            options.append((first, f"shares {count} quotation{'s' if count > 1 else ''} first seen in {first}"))
+            options.append(
+                (first, f"shares {count} quotation{'s' if count > 1 else ''} first seen in {first}")
+            )
         batch.load_profiles(o for o, _ in options)
         mine = batch.origin(doc_id)
         earlier = [(batch.origin(o), o, why) for o, why in options if batch.origin(o) < mine]
@@ -168,7 +178,12 @@ class DecideOrigins:
         # A page published close to its source reports the same days, and its own reading of
         # them is as good; only a later copy (or an undated one) takes the source's date.
         contemporary = later is None and profile.published is not None
-        if not profile.dated_by_text and not contemporary and span is not None and (own_span is None or span[1] < own_span[0]):
+        if (
+            not profile.dated_by_text
+            and not contemporary
+            and span is not None
+            and (own_span is None or span[1] < own_span[0])
+        ):
             doc = copy.copy(batch.docs[doc_id])  # the stored values are compared with the result
             if not doc.date_mentions:
                 stored = batch.store.document(doc_id)

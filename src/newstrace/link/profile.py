@@ -9,12 +9,13 @@ single-threaded link pass, which recomputes them only for documents that
 arrive without them (queued by a migration).
 
 Candidate keys are the document's rarest terms (`features.key_terms`) and
-its near-duplicate LSH bands. A document whose content date is known to the
-day or week (from its text, or its text read against its page date) also stores each term salted with its week and looks up its own
-week and the two beside it, so two dated reports of one event find each
-other however common the term is across the whole collection; every
-document stores and looks up the unsalted term too, which finds reports
-whatever their dates, as long as few documents carry it (the index's cap).
+its near-duplicate LSH bands. A document whose content date (else page
+date) is known to the day or week also stores each term salted with its
+week and looks up its own week and the two beside it, so two dated reports
+of one event find each other however common the term is across the whole
+collection. Every document stores and looks up the unsalted term too, which
+finds reports whatever their dates, as long as few documents carry it (the
+index's cap).
 """
 
 from __future__ import annotations
@@ -114,8 +115,8 @@ def make_profile(doc: Document, settings: Settings) -> Prepared:
         document_id=doc.id, published=doc.published, content_date=doc.content_date,
         content_date_basis=doc.content_date_basis, republished=doc.republished,
         dated_by_text=dated_by_text, day=day, page_day=page_day(doc.published),
-        vector=story_vector(terms), names=names_vector(terms, names), language=doc.language, key_terms=rare, duplicate_signature=to_bytes(dup_sig),
-        posting_keys=dup_keys + stored,
+        vector=story_vector(terms), names=names_vector(terms, names), language=doc.language,
+        key_terms=rare, duplicate_signature=to_bytes(dup_sig), posting_keys=dup_keys + stored,
     )  # fmt: skip
     return Prepared(profile, dup_keys, lookup, _shape_key(settings))
 
@@ -142,7 +143,9 @@ def lookup_keys(profile: LinkProfile, settings: Settings) -> list[int]:
 
 class PrepareLinking:
     name: ClassVar[str] = "prepare_linking"
-    needs: ClassVar[frozenset[str]] = frozenset({"body", "language", "quotes", "date_mentions", "content_date"})
+    needs: ClassVar[frozenset[str]] = frozenset(
+        {"body", "language", "quotes", "date_mentions", "content_date"}
+    )
     adds: ClassVar[frozenset[str]] = frozenset({"link_profile"})
 
     def __init__(self, settings: Settings):

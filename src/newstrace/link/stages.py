@@ -76,7 +76,9 @@ class LinkPass:
         self.original: dict[str, str] = {}  # every document this pass saw -> its duplicate group's original
         self.story_of: dict[str, str] = {}  # representative -> story label, for every decided one
         self.story_changes: dict[str, object] = {}  # story label -> clustering.StoryChange
-        self.family_first: dict[str, dict[str, str]] = {}  # document -> {family id: first document}, as changed
+        self.family_first: dict[
+            str, dict[str, str]
+        ] = {}  # document -> {family id: first document}, as changed
 
     # --- loading, each at most once per pass --------------------------------
     def load(self, ids: Iterable[str]) -> None:
@@ -191,5 +193,12 @@ def build_collection_pipeline() -> CollectionPipeline:
     from .origins import DecideOrigins
 
     return CollectionPipeline(
-        [RegisterEntities(), IndexDocuments(), FindDuplicates(), GroupQuoteFamilies(), ClusterStories(), DecideOrigins()]
+        [
+            RegisterEntities(),
+            IndexDocuments(),
+            FindDuplicates(),
+            GroupQuoteFamilies(),
+            ClusterStories(),
+            DecideOrigins(),
+        ]
     )

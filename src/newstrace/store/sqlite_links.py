@@ -87,7 +87,9 @@ class SqliteLinkIndex(LinkIndex):
                 f"WHERE document_id IN ({','.join('?' * len(chunk))})"
             )
             for doc_id, profile, signature in self._db.execute(query, chunk):
-                found[doc_id] = LinkProfile(document_id=doc_id, duplicate_signature=signature, **json.loads(profile))
+                found[doc_id] = LinkProfile(
+                    document_id=doc_id, duplicate_signature=signature, **json.loads(profile)
+                )
         return found
 
     def _bounded(self, table: str, column: str, keys: Iterable[int], cap: int) -> dict[int, list[str]]:
@@ -104,7 +106,9 @@ class SqliteLinkIndex(LinkIndex):
 
     def put_quote_keys(self, rows: Iterable[tuple[int, str]]) -> None:
         with self._db:
-            self._db.executemany("INSERT OR IGNORE INTO link_quote_postings (key, quote_id) VALUES (?, ?)", rows)
+            self._db.executemany(
+                "INSERT OR IGNORE INTO link_quote_postings (key, quote_id) VALUES (?, ?)", rows
+            )
 
     def quote_postings(self, keys: Iterable[int], cap: int) -> dict[int, list[str]]:
         return self._bounded("link_quote_postings", "quote_id", keys, cap)
@@ -112,7 +116,9 @@ class SqliteLinkIndex(LinkIndex):
     def story_states(self, story_ids: Iterable[str]) -> dict[str, StoryState]:
         found: dict[str, StoryState] = {}
         for chunk in _chunks(sorted(set(story_ids))):
-            query = f"SELECT story_id, state FROM link_stories WHERE story_id IN ({','.join('?' * len(chunk))})"
+            query = (
+                f"SELECT story_id, state FROM link_stories WHERE story_id IN ({','.join('?' * len(chunk))})"
+            )
             for story_id, state in self._db.execute(query, chunk):
                 values = json.loads(state)
                 found[story_id] = StoryState(story_id=story_id, **{**values, "last": tuple(values["last"])})
@@ -124,9 +130,14 @@ class SqliteLinkIndex(LinkIndex):
                 s.story_id,
                 json.dumps(
                     {
-                        "centroid": s.centroid, "names": s.names, "languages": s.languages,
-                        "members": s.members, "first_day": s.first_day,
-                        "last_day": s.last_day, "last": list(s.last), "published_by": s.published_by,
+                        "centroid": s.centroid,
+                        "names": s.names,
+                        "languages": s.languages,
+                        "members": s.members,
+                        "first_day": s.first_day,
+                        "last_day": s.last_day,
+                        "last": list(s.last),
+                        "published_by": s.published_by,
                     },
                     sort_keys=True,
                 ),

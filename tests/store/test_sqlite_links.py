@@ -1,0 +1,44 @@
+"""The SQLite link index: bounded posting lists, profiles and story states that survive a round trip."""
+
+from __future__ import annotations
+
+from newstrace.link.index import LinkProfile, StoryState, open_link_index
+from newstrace.store import open_store
+
+
+def _profile(doc_id: str, keys: list[int], day: int | None = 738953) -> LinkProfile:
+    return LinkProfile(
+        doc_id, "2024-03-08", "2024-03-07", "the text says so", False, True, day, 738954,
+        {"harbour": 0.8, "strike": 0.6}, {"okafor": 1.0}, "en", ["harbour"], b"\x01" * 8, keys,
+    )  # fmt: skip
+
+
+def test_profiles_round_trip_and_postings_are_bounded(tmp_path) -> None:
+    store = open_store(str(tmp_path / "links.db"))
+    index = open_link_index(store)
+    index.put_profiles([_profile(f"d{i}", [1, 2] if i < 3 else [1]) for i in range(5)])
+    stored = index.profiles(["d0", "d9"])
+    assert list(stored) == ["d0"]
+    assert stored["d0"].vector == {"harbour": 0.8, "strike": 0.6} and stored["d0"].posting_keys == []
+    assert stored["d0"].order == (738953, "d0")
+    postings = index.postings([1, 2, 3], cap=4)
+    assert 1 not in postings  # five documents carry key 1: too common to say anything
+    assert sorted(postings[2]) == ["d0", "d1", "d2"] and 3 not in postings
+    # Storing a profile again replaces its postings.
+    index.put_profiles([_profile("d0", [3])])
+    assert index.postings([2, 3], cap=4) == {2: ["d1", "d2"], 3: ["d0"]}
+    store.close()
+
+
+def test_story_states_and_the_pending_queue(tmp_path) -> None:
+    store = open_store(str(tmp_path / "links.db"))
+    index = open_link_index(store)
+    state = StoryState(
+        "s1", {"harbour": 1.6}, {"okafor": 2.0}, {"en": 2}, 2, 738953, 738955, (738955, "d2"), 738960
+    )
+    index.put_story_states([state])
+    assert index.story_states(["s1", "s2"]) == {"s1": state}
+    index.delete_story_states(["s1"])
+    assert index.story_states(["s1"]) == {}
+    assert index.pending(10) == []
+    store.close()
