@@ -17,16 +17,20 @@ def test_profiles_round_trip_and_postings_are_bounded(tmp_path) -> None:
     store = open_store(str(tmp_path / "links.db"))
     index = open_link_index(store)
     index.put_profiles([_profile(f"d{i}", [1, 2] if i < 3 else [1]) for i in range(5)])
-    stored = index.profiles(["d0", "d9"])
+    stored = index.profiles(["d0", "d8"])
     assert list(stored) == ["d0"]
     assert stored["d0"].vector == {"harbour": 0.8, "strike": 0.6} and stored["d0"].posting_keys == []
     assert stored["d0"].order == (738953, "d0")
+    index.put_profiles([_profile("d9", [1], day=738900)])  # an earlier day comes first
     postings = index.postings([1, 2, 3], cap=4)
-    assert 1 not in postings  # five documents carry key 1: too common to say anything
-    assert sorted(postings[2]) == ["d0", "d1", "d2"] and 3 not in postings
+    assert postings[1] == ["d9", "d0", "d1", "d2"]  # six carry key 1: the earliest four
+    assert postings[2] == ["d0", "d1", "d2"] and 3 not in postings
     # Storing a profile again replaces its postings.
     index.put_profiles([_profile("d0", [3])])
     assert index.postings([2, 3], cap=4) == {2: ["d1", "d2"], 3: ["d0"]}
+    # Quote keys carried by more quotations than the cap say nothing: left out.
+    index.put_quote_keys([(7, f"q{i}") for i in range(5)] + [(8, "q0")])
+    assert index.quote_postings([7, 8], cap=4) == {8: ["q0"]}
     store.close()
 
 

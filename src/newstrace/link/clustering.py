@@ -56,6 +56,8 @@ from .profile import lookup_keys
 from .stages import LinkPass
 
 CENTROID_TERMS = 300
+FULL_VECTOR_TERMS = 40  # a text with this many distinct terms is compared at the full threshold
+SHORT_TEXT_FLOOR = 0.4  # ... and the shortest at this share of it
 CANDIDATES = 40  # candidate documents per document, those sharing the most keys first
 # Carrying a quotation first seen in a story is strong evidence of reporting it.
 QUOTATION_EVIDENCE = 0.15
@@ -145,9 +147,12 @@ def similarity(profile: LinkProfile, state: StoryState) -> float:
 def needed_similarity(profile: LinkProfile, settings: Settings, state: StoryState | None = None) -> float:
     """The similarity a document needs to join: more when nothing dates its events, unless
     its page was published during the story (a report of the day, in any language)."""
-    if profile.day is not None or (state is not None and timely(profile, state, settings.story_window_days)):
-        return settings.story_threshold
-    return settings.story_threshold + settings.undated_story_margin
+    needed = settings.story_threshold
+    if profile.day is None and not (state is not None and timely(profile, state, settings.story_window_days)):
+        needed += settings.undated_story_margin
+    # A headline's handful of terms cannot be as alike as two articles' hundred: two headlines of
+    # one story share two or three words. The bar falls with the vector's length.
+    return needed * min(1.0, max(SHORT_TEXT_FLOOR, len(profile.vector) / FULL_VECTOR_TERMS))
 
 
 def timely(profile: LinkProfile, state: StoryState, window: int) -> bool:

@@ -11,9 +11,11 @@ few methods once and never learns how candidates are found:
   with, its member count and its stated date range);
 - the **pending** queue: stored documents whose profile must be (re)made.
 
-Every lookup is bounded: a key carried by more than `cap` documents says
-nothing about which event a page reports, and is left out, so no pass ever
-reads a posting list longer than `cap`.
+Every lookup is bounded, so no pass reads more than `cap` entries of a
+posting list. A document key returns the `cap` earliest documents that carry
+it: a large story is still found through its first members, who are placed
+before anything later is. A quote key carried by more than `cap` quotations
+says nothing about which quotation it is, and is left out.
 """
 
 from __future__ import annotations
@@ -82,7 +84,7 @@ class LinkIndex(ABC):
 
     @abstractmethod
     def postings(self, keys: Iterable[int], cap: int) -> dict[int, list[str]]:
-        """For each key carried by 1..cap documents, their ids; longer lists are left out."""
+        """For each key, the ids of at most `cap` documents that carry it, earliest (day, id) first."""
 
     @abstractmethod
     def put_quote_keys(self, rows: Iterable[tuple[int, str]]) -> None:

@@ -30,8 +30,8 @@ def link_index_tables() -> list[str]:
         "DROP TABLE IF EXISTS link_profiles",
         """CREATE TABLE link_profiles (
             document_id TEXT PRIMARY KEY, profile TEXT NOT NULL, duplicate_signature BLOB NOT NULL)""",
-        "CREATE TABLE link_postings (key INTEGER NOT NULL, document_id TEXT NOT NULL)",
-        "CREATE INDEX link_postings_key ON link_postings(key)",
+        "CREATE TABLE link_postings (key INTEGER NOT NULL, day INTEGER NOT NULL, document_id TEXT NOT NULL)",
+        "CREATE INDEX link_postings_key ON link_postings(key, day, document_id)",
         "CREATE INDEX link_postings_document ON link_postings(document_id)",
         "CREATE TABLE link_quote_postings (key INTEGER NOT NULL, quote_id TEXT NOT NULL)",
         "CREATE INDEX link_quote_postings_key ON link_quote_postings(key)",
@@ -75,8 +75,12 @@ class SqliteLinkIndex(LinkIndex):
                 "DELETE FROM link_postings WHERE document_id = ?", ((p.document_id,) for p in profiles)
             )
             self._db.executemany(
-                "INSERT INTO link_postings (key, document_id) VALUES (?, ?)",
-                ((key, p.document_id) for p in profiles for key in dict.fromkeys(p.posting_keys)),
+                "INSERT INTO link_postings (key, day, document_id) VALUES (?, ?, ?)",
+                (
+                    (key, p.day if p.day is not None else (p.page_day or 0), p.document_id)
+                    for p in profiles
+                    for key in dict.fromkeys(p.posting_keys)
+                ),
             )
 
     def profiles(self, ids: Iterable[str]) -> dict[str, LinkProfile]:
@@ -102,7 +106,13 @@ class SqliteLinkIndex(LinkIndex):
         return found
 
     def postings(self, keys: Iterable[int], cap: int) -> dict[int, list[str]]:
-        return self._bounded("link_postings", "document_id", keys, cap)
+        found: dict[int, list[str]] = {}
+        query = "SELECT document_id FROM link_postings WHERE key = ? ORDER BY day, document_id LIMIT ?"
+        for key in sorted(set(keys)):
+            ids = [row[0] for row in self._db.execute(query, (key, cap))]
+            if ids:
+                found[key] = ids
+        return found
 
     def put_quote_keys(self, rows: Iterable[tuple[int, str]]) -> None:
         with self._db:
