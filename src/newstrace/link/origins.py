@@ -43,7 +43,7 @@ class DecideOrigins:
     adds: ClassVar[frozenset[str]] = frozenset({"origins"})
 
     def run(self, batch: LinkPass) -> None:
-        changes: dict[str, StoryChange] = batch.story_changes  # type: ignore[assignment]
+        changes = batch.story_changes
         self._place_new_copies(batch, changes)
         written = [self._story_record(batch, changes[label]) for label in sorted(changes)]
         kept = {story.id for story, _ in written if story is not None}

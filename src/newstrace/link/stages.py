@@ -25,7 +25,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from ..config import Settings
 from ..model import Document, Quote
@@ -34,6 +34,9 @@ from ..store import LinkUpdate, Store
 from .index import LinkIndex, LinkProfile, open_link_index
 from .origin import origin_key
 from .profile import Prepared
+
+if TYPE_CHECKING:
+    from .clustering import StoryChange
 
 
 @dataclass(slots=True)
@@ -75,7 +78,7 @@ class LinkPass:
         # Set by the stages, read by the later ones.
         self.original: dict[str, str] = {}  # every document this pass saw -> its duplicate group's original
         self.story_of: dict[str, str] = {}  # representative -> story label, for every decided one
-        self.story_changes: dict[str, object] = {}  # story label -> clustering.StoryChange
+        self.story_changes: dict[str, StoryChange] = {}  # story label -> what clustering decided
         self.family_first: dict[
             str, dict[str, str]
         ] = {}  # document -> {family id: first document}, as changed
