@@ -31,7 +31,6 @@ the two quotations alone, and its first appearance is chosen by
 from __future__ import annotations
 
 import difflib
-import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -42,7 +41,7 @@ from typing import ClassVar
 from ..ids import derive_id
 from ..model import Quote
 from ..store import QuoteLinkUpdate
-from .features import STOPWORDS, fold, stem, words
+from .features import STOPWORDS, fold, key64, stem, words
 from .groups import UnionFind
 from .rarity import rarity, zipf_table
 from .stages import LinkPass
@@ -153,12 +152,7 @@ def quote_keys(text: str) -> list[int]:
     if len(weights) < MIN_STEMS:
         return []
     rarest = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:QUOTE_KEYS]
-    return [
-        int.from_bytes(
-            hashlib.blake2b(s.encode(), digest_size=8, person=b"quote").digest(), "little", signed=True
-        )
-        for s, _ in rarest
-    ]
+    return [key64(s.encode(), b"quote") for s, _ in rarest]
 
 
 @dataclass(frozen=True, slots=True)

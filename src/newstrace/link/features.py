@@ -188,6 +188,13 @@ def lsh_shape(threshold: float, num_perm: int) -> tuple[int, int]:
     return lsh.b, lsh.r
 
 
+def key64(data: bytes, scheme: bytes) -> int:
+    """A signed 64-bit index key for `data`; the scheme is hashed in, so the keys of different
+    indexes (near-duplicate bands, story terms, quotation stems) never collide in one table."""
+    digest = hashlib.blake2b(data, digest_size=8, person=scheme[:16])
+    return int.from_bytes(digest.digest(), "little", signed=True)
+
+
 def band_keys(hashvalues: np.ndarray, scheme: str, bands: int, rows: int) -> list[int]:
     """One signed 64-bit key per band: documents sharing a key are candidates.
 
@@ -195,12 +202,7 @@ def band_keys(hashvalues: np.ndarray, scheme: str, bands: int, rows: int) -> lis
     duplicates, stories) never collide in one table.
     """
     raw = hashvalues.astype("<u8")
-    keys = []
-    for band in range(bands):
-        digest = hashlib.blake2b(
-            raw[band * rows : (band + 1) * rows].tobytes(),
-            digest_size=8,
-            person=f"{scheme}{band}".encode()[:16],
-        )
-        keys.append(int.from_bytes(digest.digest(), "little", signed=True))
-    return keys
+    return [
+        key64(raw[band * rows : (band + 1) * rows].tobytes(), f"{scheme}{band}".encode())
+        for band in range(bands)
+    ]

@@ -10,9 +10,9 @@ members came in.
 Origins need strong evidence, never a story link alone: a document is
 `republished_from` an earlier one only when it is a near or exact copy of
 it, or carries a quotation (quoted words, not reported speech) first seen
-there. Its content date is taken from
-that earlier report on the same evidence, when its own text does not state
-one and it was published well after it (or states no page date).
+there. Its content date is taken from that earlier report on the same
+evidence, when its own text does not state one and it was published well
+after it (or states no page date).
 `origin_basis` says which evidence it was.
 """
 

@@ -20,7 +20,6 @@ index's cap).
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -29,6 +28,7 @@ from ..model import Document
 from ..time.content_date import evidence_from_mentions, period
 from .features import (
     band_keys,
+    key64,
     key_terms,
     lsh_shape,
     names_vector,
@@ -65,8 +65,7 @@ def _shape_key(settings: Settings) -> tuple[int, float]:
 
 
 def _key(term: str, salt: str) -> int:
-    digest = hashlib.blake2b(f"{term}\x00{salt}".encode(), digest_size=8, person=b"story")
-    return int.from_bytes(digest.digest(), "little", signed=True)
+    return key64(f"{term}\x00{salt}".encode(), b"story")
 
 
 def story_keys(terms: list[str], day: int | None) -> tuple[list[int], list[int]]:

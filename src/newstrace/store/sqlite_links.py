@@ -96,15 +96,6 @@ class SqliteLinkIndex(LinkIndex):
                 )
         return found
 
-    def _bounded(self, table: str, column: str, keys: Iterable[int], cap: int) -> dict[int, list[str]]:
-        found: dict[int, list[str]] = {}
-        query = f"SELECT {column} FROM {table} WHERE key = ? LIMIT ?"
-        for key in sorted(set(keys)):
-            ids = [row[0] for row in self._db.execute(query, (key, cap + 1))]
-            if 0 < len(ids) <= cap:
-                found[key] = ids
-        return found
-
     def postings(self, keys: Iterable[int], cap: int) -> dict[int, list[str]]:
         found: dict[int, list[str]] = {}
         query = "SELECT document_id FROM link_postings WHERE key = ? ORDER BY day, document_id LIMIT ?"
@@ -121,7 +112,13 @@ class SqliteLinkIndex(LinkIndex):
             )
 
     def quote_postings(self, keys: Iterable[int], cap: int) -> dict[int, list[str]]:
-        return self._bounded("link_quote_postings", "quote_id", keys, cap)
+        found: dict[int, list[str]] = {}
+        query = "SELECT quote_id FROM link_quote_postings WHERE key = ? LIMIT ?"
+        for key in sorted(set(keys)):
+            ids = [row[0] for row in self._db.execute(query, (key, cap + 1))]
+            if 0 < len(ids) <= cap:  # a stem in more quotations than that says nothing
+                found[key] = ids
+        return found
 
     def story_states(self, story_ids: Iterable[str]) -> dict[str, StoryState]:
         found: dict[str, StoryState] = {}
