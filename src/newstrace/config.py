@@ -21,6 +21,7 @@ class Settings:
     chunk_size: int
     html_timeout_seconds: float
     republication_days: int
+    analysis_parse: str
     # link phase
     near_duplicate_threshold: float
     minhash_permutations: int

@@ -163,3 +163,6 @@ class Document:
     entities: list[Entity] = field(default_factory=list)
     # link: story vector, signature and candidate keys, computed in the pipeline (see link.profile)
     link_profile: object | None = None
+    # analysis: the linguistic analysis (`newstrace.analysis.Analysis`) shared by the
+    # stages; it lives only while the per-document pipeline runs and is never stored
+    analysis: object | None = None

@@ -8,6 +8,7 @@ pipeline fails at once rather than on the thousandth document.
 Phases, in order (see `build_pipeline`):
   clean     HTML extraction, text normalisation, boilerplate removal (`clean/`)
   describe  title, site, author, categories, language, stated date (`describe/`)
+  analysis  sentences, tokens, names, and parses where needed (`analysis/`)
   dates     temporal expressions, the document's own content date (`time/`)
   quotes    entities, interview turns, direct and indirect quotes, speakers,
             then the date and venue of each quote (`entities/`, `quotes/`, `time/`)
@@ -70,6 +71,7 @@ class Pipeline:
         doc = new_document(record)
         for stage in self.stages:
             doc = stage.run(doc)
+        doc.analysis = None  # per-document only: not pickled to the parent, never stored
         return doc
 
 
@@ -90,6 +92,7 @@ def build_pipeline(settings: Settings) -> Pipeline:
     """The default pipeline, stage by stage, in phase order."""
     # Imported here so that importing `newstrace.pipeline` stays cheap for
     # executors that only need the class (e.g. to unpickle settings).
+    from .analysis import AnalyseText
     from .clean.boilerplate import RemoveBoilerplate
     from .clean.extract_html import ExtractHtml
     from .clean.normalise import NormaliseText
@@ -116,6 +119,8 @@ def build_pipeline(settings: Settings) -> Pipeline:
             # Before the date: the body's language decides how 05/10/2018 reads.
             DescribeLanguage(),
             DescribePublished(),
+            # One linguistic analysis (sentences, tokens, names, parses) for every later stage.
+            AnalyseText(parse=settings.analysis_parse),
             TagDates(),
             ContentDate(republication_days=settings.republication_days),
             *quote_stages(),  # entities, interview turns, direct, indirect, speakers

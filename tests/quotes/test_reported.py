@@ -2,17 +2,7 @@
 
 from __future__ import annotations
 
-from newstrace.quotes.sentences import sentence_spans
-
 from .helpers import analyse
-
-
-def test_sentences_do_not_end_at_titles_or_initials() -> None:
-    text = "Mr. Halloran met Sen. J. R. Ostby in the U.S. capital. They talked."
-    assert [text[s:e] for s, e in sentence_spans(text, 0, len(text))] == [
-        "Mr. Halloran met Sen. J. R. Ostby in the U.S. capital.",
-        "They talked.",
-    ]
 
 
 def test_twin_apostrophes_are_quote_marks_and_a_split_quote_is_one_attribution() -> None:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from ..analysis.sentences import split_sentences
 from .datelines import is_date_line, looks_like_date_line
 from .markers import line_marker, list_heading
 from .shapes import (
@@ -34,7 +35,6 @@ _OPENING_QUOTE = re.compile(r"^[\"“”„«‘'‹]")
 _SPEAKER_LABEL = re.compile(r"^[^\W\d][^\"“”:]{1,80}[:\"“”]$")
 _LONE_CREDIT = re.compile(r"^(?:published|posted|written|edited|photos?)\s+by\s*:?$", re.IGNORECASE)
 # A sentence runs to . ! ? (and any closing quote) before a capital, a quote or the end.
-_SENTENCE = re.compile(r".+?(?:[.!?][\"”’]?(?=\s+[\"“‘A-ZÀ-ÞА-Я0-9])|$)", re.DOTALL)
 _MIN_DUPLICATE_WORDS = 8
 _LEDE_WINDOW = 4
 _MIN_LEDE_SENTENCE_WORDS = 6
@@ -115,7 +115,9 @@ def sweep_lists(texts: Sequence[str], reasons: Reasons, headings: list[int], sit
 
 
 def sentences(text: str) -> list[str]:
-    return [match.group(0).strip() for match in _SENTENCE.finditer(text.strip()) if match.group(0).strip()]
+    # Cleaning runs before the language is known: the multi-language tokenizer and the
+    # abbreviations of every language file split the lede (`newstrace.analysis`).
+    return split_sentences(text.strip())
 
 
 def mark_repetition(texts: Sequence[str], reasons: Reasons, title_keys: set[str]) -> None:

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..analysis import Analysis
 from .german_np import ADVERB_ENDINGS, TOPIC_WORDS, noun_phrase, written_source
 from .lexicon import CUE_RE
-from .sentences import next_sentence_end, sentence_bounds
 from .subjects import PASSIVE_RE, subject_after, subject_before
 
 _ACCORDING_RE = re.compile(
@@ -31,10 +31,10 @@ class Attribution:
     speaker_span: tuple[int, int] | None
 
 
-def after_quote(body: str, end: int, hi: int) -> Attribution | None:
+def after_quote(body: str, end: int, hi: int, analysis: Analysis) -> Attribution | None:
     """`,” Marovic replied` / `,” said the official` / `„…“, so der Minister`."""
     window_end = min(hi, end + 160)
-    limit = next_sentence_end(body, end, window_end) or window_end
+    limit = analysis.next_sentence_end(end, window_end) or window_end
     for mark in '“”"„«»':
         cut = body.find(mark, end, limit)
         if cut != -1:
@@ -83,10 +83,10 @@ def before_quote(body: str, lo: int, start: int, first: bool = False) -> Attribu
     return best
 
 
-def cue_later_in_sentence(body: str, end: int, hi: int) -> Attribution | None:
+def cue_later_in_sentence(body: str, end: int, hi: int, analysis: Analysis) -> Attribution | None:
     """A `subject cue` anywhere after the quote in its sentence, outside other quotes:
     "“would prefer …” with Kastrel, but has made clear “…,” Marovic has said."."""
-    _, stop = sentence_bounds(body, end, hi, end)
+    _, stop = analysis.sentence_bounds(end, hi, end)
     inside = False
     for i in range(end, stop):
         if body[i] in '“”"„«»':
@@ -120,7 +120,7 @@ def german_clause_subject(body: str, lo: int, hi: int) -> Attribution | None:
     return Attribution(None, span) if span else None
 
 
-def written_frame(body: str, found: Attribution, lo: int, hi: int) -> Attribution:
+def written_frame(body: str, found: Attribution, lo: int, hi: int, analysis: Analysis) -> Attribution:
     """ "heißt es in dem Antrag": the document speaks, not "es"."""
     cue, speaker = found.cue_span, found.speaker_span
     if (
@@ -129,7 +129,7 @@ def written_frame(body: str, found: Attribution, lo: int, hi: int) -> Attributio
         and body[cue[0] : cue[1]] in ("heißt", "hieß")
         and body[speaker[0] : speaker[1]] == "es"
     ):
-        _, sent_end = sentence_bounds(body, lo, hi, cue[0])
+        _, sent_end = analysis.sentence_bounds(lo, hi, cue[0])
         source = written_source(body, lo, sent_end)
         if source:
             return Attribution(cue, source)

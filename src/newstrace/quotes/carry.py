@@ -8,10 +8,10 @@ mention is carried, not re-resolved.
 
 from __future__ import annotations
 
+from ..analysis import Analysis
 from .attribution import Attribution, before_quote
 from .lexicon import CUE_RE
 from .marks import QuotedSpan
-from .sentences import sentence_spans
 
 _CARRY_CHARS = 400
 _MAX_LEAD_WORDS = 16
@@ -43,11 +43,11 @@ def carried_on(
     return Attribution(None, attribution.speaker_span)
 
 
-def lead_sentence(body: str, para: tuple[int, int], span: QuotedSpan) -> Attribution | None:
+def lead_sentence(body: str, para: tuple[int, int], span: QuotedSpan, analysis: Analysis) -> Attribution | None:
     """The short sentence right before a quote that opens its own sentence, in
     the same paragraph: "Bystrom agreed." / "He added." names the speaker."""
     before = None
-    for s, e in sentence_spans(body, para[0], para[1]):
+    for s, e in analysis.sentence_spans(para[0], para[1]):
         if e > span.start:
             break
         before = (s, e)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
+from ..analysis import Analysis
 from ..ids import derive_id
 from ..model import Document, Quote, QuoteKind
 from .attribution import (
@@ -30,7 +31,6 @@ from .attribution import (
 from .carry import carried_on, lead_sentence
 from .lexicon import CUE_RE
 from .marks import QuotedSpan, find_double_quoted, find_single_quoted, paragraphs, scan_text, widen
-from .sentences import sentence_bounds
 
 _WORD_RE = re.compile(r"[\w’'-]+")
 _MINOR_WORDS = frozenset("a an the of for and or to in on at by with from is".split())
@@ -48,13 +48,13 @@ def _inner(body: str, span: QuotedSpan) -> str:
     return body[span.start + 1 : end].strip(" ,\n")
 
 
-def classify(body: str, span: QuotedSpan, para: tuple[int, int]) -> QuoteKind | None:
+def classify(body: str, span: QuotedSpan, para: tuple[int, int], analysis: Analysis) -> QuoteKind | None:
     inner = _inner(body, span)
     words = _WORD_RE.findall(inner)
     if not words:
         return None
-    sent_start, _ = sentence_bounds(body, para[0], para[1], span.start)
-    _, sent_end = sentence_bounds(body, para[0], para[1], max(span.start, span.end - 1))
+    sent_start, _ = analysis.sentence_bounds(para[0], para[1], span.start)
+    _, sent_end = analysis.sentence_bounds(para[0], para[1], max(span.start, span.end - 1))
     before, after = body[sent_start : span.start], body[span.end : sent_end]
     has_cue = bool(
         CUE_RE.search(before) or CUE_RE.search(after[:120]) or _ACCORDING_RE.search(before + after)
@@ -85,27 +85,32 @@ def classify(body: str, span: QuotedSpan, para: tuple[int, int]) -> QuoteKind | 
 
 
 def attribute(
-    body: str, span: QuotedSpan, kind: QuoteKind, para: tuple[int, int], prev_para: tuple[int, int] | None
+    body: str,
+    span: QuotedSpan,
+    kind: QuoteKind,
+    para: tuple[int, int],
+    prev_para: tuple[int, int] | None,
+    analysis: Analysis,
 ) -> Attribution | None:
     inner = _inner(body, span)
-    sent_start, _ = sentence_bounds(body, para[0], para[1], span.start)
+    sent_start, _ = analysis.sentence_bounds(para[0], para[1], span.start)
     if kind == "fragment":
         return (
             before_quote(body, sent_start, span.start, first=True)
-            or after_quote(body, span.end, para[1])
-            or cue_later_in_sentence(body, span.end, para[1])
+            or after_quote(body, span.end, para[1], analysis)
+            or cue_later_in_sentence(body, span.end, para[1], analysis)
             or (german_clause_subject(body, sent_start, span.start) if body[span.start] == "„" else None)
         )
     ends_sentence = inner.endswith((".", "!", "?", "…")) or body[span.end : span.end + 1] == "."
     tries = [
-        lambda: after_quote(body, span.end, para[1]) if not ends_sentence else None,
+        lambda: after_quote(body, span.end, para[1], analysis) if not ends_sentence else None,
         lambda: before_quote(body, sent_start, span.start),
-        lambda: after_quote(body, span.end, para[1]) if ends_sentence else None,
+        lambda: after_quote(body, span.end, para[1], analysis) if ends_sentence else None,
     ]
     for attempt in tries:
         found = attempt()
         if found:
-            return written_frame(body, found, sent_start, para[1])
+            return written_frame(body, found, sent_start, para[1], analysis)
     lead = body[sent_start : span.start].rstrip()
     if body[span.start] == "„" and lead.endswith(":"):
         # German capitalises every noun, so the clause subject, not the last capital, speaks
@@ -118,14 +123,14 @@ def attribute(
         return Attribution((colon.end("name"), colon.end("name") + 1), colon.span("name"))
     # "Marovic replied:" closing the previous paragraph introduces this one.
     if span.start == para[0] and prev_para and body[prev_para[1] - 1] == ":":
-        start, _ = sentence_bounds(body, prev_para[0], prev_para[1], prev_para[1] - 1)
+        start, _ = analysis.sentence_bounds(prev_para[0], prev_para[1], prev_para[1] - 1)
         return before_quote(body, start, prev_para[1])
     return None
 
 
 class FindDirectQuotes:
     name: ClassVar[str] = "find_direct_quotes"
-    needs: ClassVar[frozenset[str]] = frozenset({"body"})
+    needs: ClassVar[frozenset[str]] = frozenset({"body", "analysis"})
     adds: ClassVar[frozenset[str]] = frozenset({"quotes"})
 
     def run(self, doc: Document) -> Document:
@@ -141,7 +146,7 @@ class FindDirectQuotes:
             p_index = next(i for i, (s, e) in enumerate(paras) if s <= span.start < e)
             para = (paras[p_index][0], max(paras[p_index][1], span.end))
             continues = previous is not None and _continues(body, previous, span, para)
-            kind = previous[0].kind if continues and previous else classify(body, span, para)
+            kind = previous[0].kind if continues and previous else classify(body, span, para, doc.analysis)
             if kind is None:
                 continue
             start, end = span.start, span.end
@@ -155,10 +160,10 @@ class FindDirectQuotes:
                 quote.part_of = first.part_of or first.id
             else:
                 prev_para = paras[p_index - 1] if p_index > 0 else None
-                attribution = attribute(body, span, kind, para, prev_para)
+                attribution = attribute(body, span, kind, para, prev_para, doc.analysis)
                 if attribution is None and kind == "direct":
                     attribution = carried_on(body, previous, span, prev_para) or lead_sentence(
-                        body, para, span
+                        body, para, span, doc.analysis
                     )
             if kind == "fragment" and attribution is None and _name_like(raw[start:end]):
                 continue  # a short quoted term nobody is said to have said: a name, a title

@@ -29,15 +29,6 @@ KONJUNKTIV_RE = re.compile(
     r"\b(?:sei|seien|seiest|habe|könne|könnten|werde|müsse|solle|wolle|dürfe|gebe|bestehe|liege|gehe|"
     r"komme|stehe|wisse|bleibe|fehle|handle|brauche|wäre|wären|hätten)\b"
 )
-_GERMAN_HINT_RE = re.compile(r"\b(?:der|die|und|nicht|sich|mit|dass)\b")
-
-
-def looks_german(text: str) -> bool:
-    sample = text[:2000]
-    hits = len(_GERMAN_HINT_RE.findall(sample))
-    return hits >= 5 or (hits >= 3 and hits >= 0.08 * len(sample.split()))
-
-
 def _cut(s: int, e: int, frame: tuple[int, int]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in ((s, frame[0]), (frame[1], e)) if b - a > 3]
 

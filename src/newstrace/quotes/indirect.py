@@ -14,10 +14,9 @@ from typing import ClassVar
 
 from ..ids import derive_id
 from ..model import Document, Quote
-from .german import KONJUNKTIV_RE, find_german, looks_german
+from .german import KONJUNKTIV_RE, find_german
 from .marks import paragraphs, scan_text, widen
 from .reported import Reported, find_reported, object_then_that
-from .sentences import sentence_spans
 
 _MIN_CONTENT_WORDS = 2
 _TRIM = " .,;:\n"
@@ -25,16 +24,16 @@ _TRIM = " .,;:\n"
 
 class FindIndirectQuotes:
     name: ClassVar[str] = "find_indirect_quotes"
-    needs: ClassVar[frozenset[str]] = frozenset({"body", "quotes"})
+    needs: ClassVar[frozenset[str]] = frozenset({"body", "language", "analysis", "quotes"})
     adds: ClassVar[frozenset[str]] = frozenset({"quotes"})
 
     def run(self, doc: Document) -> Document:
         raw, body = doc.body, scan_text(doc.body)
         direct = [(q.start, q.end) for q in doc.quotes if q.kind in ("direct", "interview")]
-        german = looks_german(body)
+        german = doc.language == "de"
         last: Reported | None = None  # the attribution free indirect speech carries on
         for p_start, p_end in paragraphs(body):
-            for s, e in sentence_spans(body, p_start, p_end):
+            for s, e in doc.analysis.sentence_spans(p_start, p_end):
                 if e - s < 20 or _covered(s, e, direct):
                     last = _attribution_of(doc, s, e) if e - s >= 20 else last
                     continue

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 
+from ..analysis import analysis_of
 from ..model import DateMention, Document
 from .anchoring import Anchor, sentence_tense
 from .tag_dates import page_anchor
@@ -78,7 +79,7 @@ def evidence_from_mentions(doc: Document) -> list[Evidence]:
             continue
         if anchor is not None and anchor.precision == "day" and span[0] > anchor.date:
             continue  # what is still to come is not what the page reports
-        if sentence_tense(doc.body, mention.start, mention.end) == "future":
+        if sentence_tense(doc.body, mention.start, mention.end, analysis_of(doc).sentence_at(mention.start)) == "future":
             continue
         words = _with_preposition(doc.body, mention)
         if mention.anchor is None:
@@ -136,7 +137,7 @@ def _header_span(doc: Document) -> tuple[int, int] | None:
 
 class ContentDate:
     name: ClassVar[str] = "content_date"
-    needs: ClassVar[frozenset[str]] = frozenset({"body", "date_mentions"})
+    needs: ClassVar[frozenset[str]] = frozenset({"body", "analysis", "date_mentions"})
     adds: ClassVar[frozenset[str]] = frozenset({"content_date", "content_date_basis", "republished"})
 
     def __init__(self, republication_days: int = 30):

@@ -12,6 +12,7 @@ order; the longest reading wins where rules overlap.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from . import calendar_rules, day_rules, duration_rules, named_rules, relative_rules, report_rules
 from .anchoring import Anchor
@@ -36,8 +37,17 @@ def _apply(handler: Handler, match: re.Match[str], ctx: Context) -> Result:
         return "date", None, True
 
 
-def find_expressions(text: str, anchor: Anchor | None) -> list[Expression]:
-    """Every temporal expression in `text`, longest reading first, without overlaps."""
+def find_expressions(
+    text: str, anchor: Anchor | None, sentence_at: Callable[[int], tuple[int, int]] | None = None
+) -> list[Expression]:
+    """Every temporal expression in `text`, longest reading first, without overlaps.
+
+    ``sentence_at`` gives the sentence around an offset (the analysis's); without it the
+    text is split here, for callers that hold a bare text."""
+    if sentence_at is None:
+        from ..analysis import analyse
+
+        sentence_at = analyse(text, None, parse="none", names=False).sentence_at
     found: list[Expression] = []
     for name, pattern, handler in _RULES:
         for match in pattern.finditer(text):
@@ -48,7 +58,7 @@ def find_expressions(text: str, anchor: Anchor | None) -> list[Expression]:
                 end -= 1
             if end <= start:
                 continue
-            result = _apply(handler, match, Context(text, anchor, start, end))
+            result = _apply(handler, match, Context(text, anchor, start, end, sentence_at(start)))
             if result is None:
                 continue
             kind, value, relative = result

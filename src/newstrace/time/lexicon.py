@@ -9,42 +9,11 @@ from __future__ import annotations
 
 import re
 
-MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
-    [
-        "january jan januar jänner",
-        "february feb febr februar",
-        "march mar märz maerz",
-        "april apr",
-        "may mai",
-        "june jun juni",
-        "july jul juli",
-        "august aug",
-        "september sep sept",
-        "october oct oktober okt",
-        "november nov",
-        "december dec dezember dez",
-    ],
-    start=1,
-):
-    for _name in _names.split():
-        MONTHS[_name] = _number
+from ..lang import languages, resources
 
-WEEKDAYS: dict[str, int] = {}  # ISO: Monday = 1
-for _number, _names in enumerate(
-    [
-        "monday mon montag",
-        "tuesday tue tues dienstag",
-        "wednesday wed mittwoch",
-        "thursday thu thur thurs donnerstag",
-        "friday fri freitag",
-        "saturday sat samstag sonnabend",
-        "sunday sun sonntag",
-    ],
-    start=1,
-):
-    for _name in _names.split():
-        WEEKDAYS[_name] = _number
+# Month and weekday names (ISO: Monday = 1) of every language with a data file.
+MONTHS: dict[str, int] = {name: n for code in languages() for name, n in resources(code).months.items()}
+WEEKDAYS: dict[str, int] = {name: n for code in languages() for name, n in resources(code).weekdays.items()}
 
 # Every inflected form the unit regexes accept, with its TIMEX3 letter. The
 # regexes are built from these keys, so whatever they match can be looked up

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
+from ..analysis import analysis_of
 from ..model import DateMention, Document, Quote
 from .anchoring import sentence_tense
 
-_SENTENCE_END = re.compile(r"(?<=[.!?:])[\"”’]?\s+|\n+")
 _CONCRETE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?(?:T[\w:]+)?$")
 _VENUE = re.compile(
     r"\b(?:(?P<noun>(?i:interview|conversation)|talk|press conference|news conference|briefing|speech|statement|podcast|op-ed)"
@@ -24,17 +24,6 @@ _VENUE = re.compile(
 )
 _WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "On", "In", "Last", "This"}
 _VENUE_NAMES = {"conversation": "interview", "talk": "interview", "news conference": "press conference"}
-
-
-def sentences(body: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for match in _SENTENCE_END.finditer(body):
-        if match.start() > start:
-            spans.append((start, match.start()))
-        start = match.end()
-    if start < len(body):
-        spans.append((start, len(body)))
-    return spans
 
 
 def _context(body: str, spans: list[tuple[int, int]], position: int) -> list[tuple[int, int]]:
@@ -63,14 +52,14 @@ def _venue(text: str) -> str | None:
 
 
 def date_quotes(doc: Document) -> Document:
-    spans = sentences(doc.body)
+    spans = list(analysis_of(doc).sentences)
     # a date in a future clause ("talks which will take place on Tuesday") is
     # when something will happen, not when the quote was said
     usable = [
         m for m in doc.date_mentions
         if m.kind in ("date", "time") and m.value and _CONCRETE.match(m.value)
         and not (m.anchor and m.value[:10] > m.anchor)
-        and sentence_tense(doc.body, m.start, m.end) != "future"
+        and sentence_tense(doc.body, m.start, m.end, analysis_of(doc).sentence_at(m.start)) != "future"
     ]
     for quote in doc.quotes:
         position = quote.cue_span[0] if quote.cue_span else quote.start
@@ -89,7 +78,7 @@ def date_quotes(doc: Document) -> Document:
 
 class DateQuotes:
     name: ClassVar[str] = "date_quotes"
-    needs: ClassVar[frozenset[str]] = frozenset({"date_mentions", "quotes"})
+    needs: ClassVar[frozenset[str]] = frozenset({"analysis", "date_mentions", "quotes"})
     adds: ClassVar[frozenset[str]] = frozenset({"said_on"})
 
     def run(self, doc: Document) -> Document:

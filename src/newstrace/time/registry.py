@@ -27,9 +27,10 @@ class Context:
     anchor: Anchor | None
     start: int
     end: int
+    sentence: tuple[int, int]  # the sentence the match stands in
 
     def tense(self) -> Tense:
-        return sentence_tense(self.text, self.start, self.end)
+        return sentence_tense(self.text, self.start, self.end, self.sentence)
 
     def before(self, chars: int = 30) -> str:
         return self.text[max(0, self.start - chars) : self.start]

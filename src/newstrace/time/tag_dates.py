@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from ..analysis import analysis_of
 from ..ids import derive_id
 from ..model import DateMention, Document
 from .anchoring import Anchor
@@ -26,7 +27,7 @@ def page_anchor(doc: Document) -> Anchor | None:
 def tag_dates(doc: Document) -> list[DateMention]:
     anchor = page_anchor(doc)
     mentions = []
-    for found in find_expressions(doc.body, anchor):
+    for found in find_expressions(doc.body, anchor, analysis_of(doc).sentence_at):
         mentions.append(
             DateMention(
                 id=derive_id("t", doc.id, found.start, found.end),
@@ -48,7 +49,7 @@ class TagDates:
     the text alone supports (XXXX-WXX-7, XXXX-06-16) or none."""
 
     name: ClassVar[str] = "tag_dates"
-    needs: ClassVar[frozenset[str]] = frozenset({"body"})
+    needs: ClassVar[frozenset[str]] = frozenset({"body", "analysis"})
     adds: ClassVar[frozenset[str]] = frozenset({"date_mentions"})
 
     def run(self, doc: Document) -> Document:

@@ -48,13 +48,11 @@ _PLUPERFECT = re.compile(r"\bhad\s+(?:not\s+|n't\s+|already\s+)?(?:been|\w+ed|[a
 _PASSIVE = re.compile(r"\b(?:be|been|being)\s+$", re.I)
 
 
-def sentence_tense(text: str, start: int, end: int) -> Tense:
+def sentence_tense(text: str, start: int, end: int, sentence: tuple[int, int]) -> Tense:
     """The tense that governs a mention: its clause's nearest future marker
     ("will", "is to", "wird") or past marker ("said", "met", "-ed", "hatte"),
-    then the sentence's."""
-    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), text.rfind("?", 0, start), text.rfind("!", 0, start))
-    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-    right = min(right_candidates) if right_candidates else len(text)
+    then the sentence's. ``sentence`` is the mention's sentence (from the analysis)."""
+    left, right = sentence[0] - 1, sentence[1]
     subordinate = _SUBORDINATE.search(text, end, right)
     if subordinate:
         right = subordinate.start()

@@ -1,0 +1,192 @@
+"""`Analysis`: sentences, tokens, names and (where needed) parses of one body.
+
+Offsets are character offsets into the body everywhere (SPEC): the spaCy Doc is made
+from the body itself, and a parsed sentence carries the body offset of its first
+character, so `ParsedSentence.span(token)` is the one place where parse offsets
+become body offsets.
+
+What runs where, and why: tokenizing and the sentence rules cost little and run over
+the whole body; the entity recogniser has its own small encoder and runs over the
+whole body once; the tagger, lemmatizer and parser share a larger encoder and run
+only on the sentences a stage needs (by default those with a quotation mark or a
+speech verb, see `cue_sentences`), batched. `benchmarks/analysis.py` measures the
+choice against parsing everything.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ..lang import resources
+from ..model import Document
+from .pipelines import SYNTAX_COMPONENTS, language_pipeline
+from .sentences import sentence_offsets, set_sentence_starts
+
+ParsePolicy = Literal["cued", "all", "none"]
+QUOTE_MARKS = frozenset('"“”„«»‘’‚‹›「」『』') | {"``", "''"}
+# A sentence longer than this many tokens is a list or a run-on page fragment: not parsed.
+MAX_PARSE_TOKENS = 150
+
+
+@dataclass(frozen=True, slots=True)
+class NamedSpan:
+    """A name the recogniser found: PER, ORG, LOC or MISC, at body offsets."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedSentence:
+    """One sentence with tags, lemmas and dependencies; `doc` starts at body offset `offset`."""
+
+    offset: int
+    doc: Doc
+
+    def span(self, token: Token) -> tuple[int, int]:
+        start = self.offset + token.idx
+        return start, start + len(token.text)
+
+    def token_at(self, body_offset: int) -> Token | None:
+        """The token covering ``body_offset``, if any."""
+        local = body_offset - self.offset
+        for token in self.doc:
+            if token.idx <= local < token.idx + len(token.text):
+                return token
+        return None
+
+
+class Analysis:
+    """The analysis of one body. Build it with `analyse`."""
+
+    def __init__(self, body: str, language: str | None, nlp: Language, doc: Doc):
+        self.body = body
+        self.language = language
+        self.nlp = nlp
+        self.doc = doc
+        self.sentences = sentence_offsets(doc)
+        self._starts = [start for start, _ in self.sentences]
+        self._parsed: dict[int, ParsedSentence | None] = {}
+        self.entities: list[NamedSpan] = [
+            NamedSpan(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents
+        ]
+
+    # -- what is available --------------------------------------------------------
+    @property
+    def recognises_names(self) -> bool:
+        """Whether the names come from a trained recogniser (else stages use their rules)."""
+        return "ner" in self.nlp.pipe_names
+
+    @property
+    def parses(self) -> bool:
+        return "parser" in self.nlp.pipe_names
+
+    # -- sentences ----------------------------------------------------------------
+    def sentence_index(self, offset: int) -> int:
+        """Index of the sentence containing ``offset`` (or the last one starting before it)."""
+        return max(0, bisect_right(self._starts, offset) - 1)
+
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        """The whole sentence containing ``offset``."""
+        if not self.sentences:
+            return 0, len(self.body)
+        return self.sentences[self.sentence_index(offset)]
+
+    def sentence_spans(self, lo: int, hi: int) -> tuple[tuple[int, int], ...]:
+        """The sentences overlapping body[lo:hi], clipped to it."""
+        if not self.sentences:
+            return ((lo, hi),) if lo < hi else ()
+        out = []
+        for start, end in self.sentences[self.sentence_index(lo) :]:
+            if start >= hi:
+                break
+            start, end = max(start, lo), min(end, hi)
+            while start < end and self.body[start].isspace():
+                start += 1
+            if start < end:
+                out.append((start, end))
+        return tuple(out)
+
+    def sentence_bounds(self, lo: int, hi: int, at: int) -> tuple[int, int]:
+        """The sentence around offset ``at``, within [lo, hi)."""
+        for start, end in self.sentence_spans(lo, hi):
+            if at < end:
+                return start, end
+        return lo, hi
+
+    def next_sentence_end(self, start: int, hi: int) -> int | None:
+        """The end of the sentence that contains ``start``, if it ends before ``hi``."""
+        for _, end in self.sentence_spans(start, hi):
+            return end if end < hi or end == len(self.body.rstrip()) else None
+        return None
+
+    # -- parses -------------------------------------------------------------------
+    def cue_sentences(self) -> list[int]:
+        """Sentences with a quotation mark or a verb of saying: the ones attribution reads."""
+        verbs = resources(self.language).speech_verbs
+        chosen = []
+        for index, sentence in enumerate(self.doc.sents):
+            if any(t.text in QUOTE_MARKS or t.lower_ in verbs for t in sentence):
+                chosen.append(index)
+        return chosen
+
+    def parse(self, indices: Iterable[int]) -> None:
+        """Parse these sentences (batched); already parsed ones are skipped."""
+        if not self.parses:
+            return
+        todo = [i for i in dict.fromkeys(indices) if i not in self._parsed and 0 <= i < len(self.sentences)]
+        if not todo:
+            return
+        docs, kept = [], []
+        for index in todo:
+            start, end = self.sentences[index]
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is None or len(span) > MAX_PARSE_TOKENS:
+                self._parsed[index] = None
+                continue
+            docs.append(span.as_doc())
+            kept.append((index, span.start_char))
+        for name in SYNTAX_COMPONENTS:
+            docs = list(self.nlp.get_pipe(name).pipe(docs, batch_size=64))
+        for (index, offset), doc in zip(kept, docs, strict=True):
+            self._parsed[index] = ParsedSentence(offset, doc)
+
+    def parsed(self, index: int) -> ParsedSentence | None:
+        """Sentence ``index`` parsed (on demand), or None without a parser."""
+        if index not in self._parsed:
+            self.parse([index])
+        return self._parsed.get(index)
+
+    def parsed_if_done(self, index: int) -> ParsedSentence | None:
+        """Sentence ``index`` if an earlier step already paid for its parse."""
+        return self._parsed.get(index)
+
+
+def analysis_of(doc: Document) -> Analysis:
+    """The document's analysis; for a document read back from the store (which keeps
+    no analysis), its sentences and tokens, made now and kept on the document."""
+    if doc.analysis is None or doc.analysis.body is not doc.body:  # type: ignore[attr-defined]
+        doc.analysis = analyse(doc.body, doc.language, parse="none", names=False)
+    return doc.analysis  # type: ignore[return-value]
+
+
+def analyse(body: str, language: str | None, parse: ParsePolicy = "cued", names: bool = True) -> Analysis:
+    """Tokenise, split, recognise names (unless ``names`` is false), and parse what ``parse`` asks for."""
+    nlp = language_pipeline(language)
+    doc = set_sentence_starts(nlp.make_doc(body))
+    if names and "ner" in nlp.pipe_names:
+        doc = nlp.get_pipe("ner")(doc)
+    analysis = Analysis(body, language, nlp, doc)
+    if parse == "all":
+        analysis.parse(range(len(analysis.sentences)))
+    elif parse == "cued":
+        analysis.parse(analysis.cue_sentences())
+    return analysis

@@ -1,0 +1,53 @@
+"""The spaCy pipelines, loaded once per process and chosen by the document's language.
+
+A language with trained weights shipped in ``newstrace/models/<lang>`` gets them
+(tokenizer, entity recogniser, and the syntax components used for parsing); any other
+language gets spaCy's tokenizer for it (or the multi-language one) and no model, so
+sentences and tokens are still there and stages fall back to their rules.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from ..lang import resources, union
+
+MODELS = Path(__file__).resolve().parent.parent / "models"
+# The components that give a parsed sentence, in the order they run.
+SYNTAX_COMPONENTS = ("tok2vec", "morphologizer", "trainable_lemmatizer", "parser")
+
+
+def trained_languages() -> list[str]:
+    return sorted(p.name for p in MODELS.iterdir() if (p / "meta.json").is_file())
+
+
+@lru_cache(maxsize=8)
+def language_pipeline(language: str | None) -> Language:
+    """The pipeline for ``language`` (an ISO 639-1 code), loaded on first use."""
+    code = language or "xx"
+    if (MODELS / code / "meta.json").is_file():
+        nlp = spacy.load(MODELS / code)
+    else:
+        try:
+            nlp = spacy.blank(code)
+        except Exception:  # spaCy has no tokenizer rules for this language
+            nlp = spacy.blank("xx")
+    abbreviations = resources(code).abbreviations if code != "xx" else union("abbreviations")
+    for abbreviation in abbreviations:
+        # Abbreviations spaCy's tokenizer does not know keep their period ("Gen.", "Nr."),
+        # so that a period inside a name or title does not end a sentence.
+        if abbreviation not in (nlp.tokenizer.rules or {}):
+            nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
+    return nlp
+
+
+def has_component(nlp: Language, name: str) -> bool:
+    return name in nlp.pipe_names
+
+
+def reset_caches() -> None:
+    language_pipeline.cache_clear()

@@ -1,0 +1,93 @@
+"""Language knowledge as data: one TOML file per language, loaded once.
+
+Each ``<code>.toml`` beside this module holds the words stages need for that language
+(speech verbs, titles, role nouns, month names, abbreviations, ...). Stages ask for the
+document's language with `resources(doc.language)`; a language without a file gets an
+empty set of resources, so adding French means adding ``fr.toml`` (and a model), not
+editing stages. `union(name)` is for rules that still read every language at once.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields
+from functools import lru_cache
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageResources:
+    """What the stages know about one language. Every field is optional in the file."""
+
+    code: str
+    # tokenizer: abbreviations whose period does not end a sentence
+    abbreviations: frozenset[str] = frozenset()
+    # attribution: verbs of saying (forms as written, and lemmas), multi-word cues as
+    # regular-expression fragments, and the small words around a cue
+    speech_verbs: frozenset[str] = frozenset()
+    speech_verb_lemmas: frozenset[str] = frozenset()
+    speech_phrases: tuple[str, ...] = ()
+    aux_words: frozenset[str] = frozenset()
+    pronouns: frozenset[str] = frozenset()
+    person_pronouns: frozenset[str] = frozenset()
+    determiners: frozenset[str] = frozenset()
+    source_nouns: frozenset[str] = frozenset()
+    role_synonyms: dict[str, frozenset[str]] = field(default_factory=dict)
+    # names: titles in front of a name, those that mark a person, lowercase role nouns,
+    # words that make a name an organisation or a place, and capitalised non-names
+    titles: frozenset[str] = frozenset()
+    person_titles: frozenset[str] = frozenset()
+    role_nouns: frozenset[str] = frozenset()
+    organisation_words: frozenset[str] = frozenset()
+    place_words: frozenset[str] = frozenset()
+    not_name_words: frozenset[str] = frozenset()
+    # calendar words, lowercase, with their numbers (ISO weekdays: Monday = 1)
+    months: dict[str, int] = field(default_factory=dict)
+    weekdays: dict[str, int] = field(default_factory=dict)
+
+
+def _words(value: object) -> frozenset[str]:
+    if isinstance(value, str):
+        return frozenset(value.split())
+    if isinstance(value, list):
+        return frozenset(w for item in value for w in str(item).split())
+    raise TypeError(f"expected a string or a list of strings, got {type(value).__name__}")
+
+
+@lru_cache(maxsize=32)
+def resources(code: str | None) -> LanguageResources:
+    """The resources of language ``code``; empty for a language without a data file."""
+    path = HERE / f"{code}.toml"
+    if not code or not path.is_file():
+        return LanguageResources(code or "")
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    known = {item.name for item in fields(LanguageResources)} - {"code"}
+    unknown = set(data) - known
+    if unknown:
+        raise ValueError(f"{path.name}: unknown resources {sorted(unknown)}")
+    values: dict[str, object] = {}
+    for name, value in data.items():
+        if name in ("months", "weekdays"):
+            values[name] = {str(k): int(v) for k, v in value.items()}
+        elif name == "role_synonyms":
+            values[name] = {str(k): _words(v) for k, v in value.items()}
+        elif name == "speech_phrases":
+            values[name] = tuple(value)
+        else:
+            values[name] = _words(value)
+    return LanguageResources(code, **values)
+
+
+def languages() -> list[str]:
+    return sorted(p.stem for p in HERE.glob("*.toml"))
+
+
+@lru_cache(maxsize=64)
+def union(name: str) -> frozenset[str]:
+    """One resource over every language with a data file, for rules not yet per language."""
+    merged: set[str] = set()
+    for code in languages():
+        merged.update(getattr(resources(code), name))
+    return frozenset(merged)
