@@ -6,7 +6,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-slow bench lint clean
+.PHONY: demo test test-slow bench lint clean models
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ test-slow: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/extraction.py
 	$(BIN)/python benchmarks/dates.py
+
+# Retrain the shipped spaCy pipelines from ../shared/train (about 35 minutes on 2 cores).
+models: $(STAMP)
+	$(BIN)/python -m newstrace.models.train --lang en
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

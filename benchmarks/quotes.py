@@ -55,6 +55,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import data_dir, machine_line, print_table
 from _quotes_gold import MARKS, Unit, _chars, polnear_gold, wikinews_gold
 
+from newstrace.analysis import AnalyseText
+from newstrace.describe.language import DescribeLanguage
 from newstrace.model import Document
 from newstrace.quotes import quote_stages
 
@@ -74,7 +76,7 @@ def _normalised(chars: frozenset[int], text: str) -> frozenset[int]:
 
 def analyse(doc_id: str, text: str) -> Document:
     doc = Document(id=doc_id, source=doc_id, sha256="", format="text", raw=text, body=text)
-    for stage in quote_stages():
+    for stage in [DescribeLanguage(), AnalyseText(), *quote_stages()]:
         doc = stage.run(doc)
     return doc
 

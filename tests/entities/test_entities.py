@@ -49,3 +49,28 @@ def test_index_from_a_document_matches_the_index_built_from_its_body() -> None:
     ]
     at = TEXT.index("Marrow said")
     assert [e.name for _, e in again.persons_before(at)] == [e.name for _, e in built.persons_before(at)]
+
+
+def test_the_recogniser_decides_the_span_and_the_rules_keep_the_role() -> None:
+    from newstrace.analysis import NamedSpan
+    from newstrace.entities.names import find_names
+    from newstrace.entities.recognised import reconcile
+
+    body = "Following Orvel Tamsin's visit, Foreign Minister Ilse Marovic met him in Verrin."
+
+    def span(name: str) -> NamedSpan:
+        return NamedSpan(body.index(name), body.index(name) + len(name), "PER", name)
+
+    recognised = [span("Orvel Tamsin"), span("Ilse Marovic"), span("Verrin")]
+    names = {m.name: m for m in reconcile(body, find_names(body), recognised)}
+    assert "Orvel Tamsin" in names and names["Orvel Tamsin"].kind_hint == "person"
+    assert not any(n.startswith("Following") for n in names)
+    assert names["Ilse Marovic"].role == "Foreign Minister"
+    assert names["Verrin"].kind_hint == "place"  # "in X": a place, whatever the recogniser said
+
+
+def test_transliteration_variants_of_a_name_share_an_id() -> None:
+    from newstrace.entities.index import entity_id
+
+    assert entity_id("Vasili Orlovsky") == entity_id("Vasily Orlovskiy") == entity_id("VASILIY ORLOVSKY")
+    assert entity_id("Dan Orlovsky") != entity_id("Don Orlovsky")

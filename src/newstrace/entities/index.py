@@ -13,21 +13,43 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..ids import derive_id
 from ..model import Entity, EntityKind
 from .names import NameMention, find_names
+from .recognised import reconcile
+
+if TYPE_CHECKING:
+    from ..analysis import Analysis
 
 # "Oren Szalay, the presidential spokesman," gives the role after the name.
 _APPOSITIVE_RE = re.compile(r",\s+(?:the|a|an|der|die)\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+),")
 _PLACE_PREPOSITION_RE = re.compile(r"\b(?:in|at|from|near|to|across|nach|aus|bei)\s+$")
 
 
+# Spelling variants of one transliterated name ("Dmitri" / "Dmitry" / "Dmitriy",
+# "Zelensky" / "Zelenskyy", "Aleksei" / "Alexei"): y reads as i, x as ks, doubled
+# letters as one. Written here: no library folds romanisation variants of names.
+_TRANSLITERATION = (("x", "ks"), ("y", "i"), ("ph", "f"))
+_DOUBLED_RE = re.compile(r"(\w)\1+")
+
+
 @lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
+    """The key under which spellings of one name meet: case, accents and common
+    transliteration variants folded."""
     decomposed = unicodedata.normalize("NFKD", name)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.casefold().replace("’", "'").split())
+    folded = plain.casefold().replace("’", "'")
+    for written, read in _TRANSLITERATION:
+        folded = folded.replace(written, read)
+    return " ".join(_DOUBLED_RE.sub(r"\1", folded).split())
+
+
+def _initial_of(word: str, full: str) -> bool:
+    """"J." stands for "John" in "J. Smith" / "John Smith"."""
+    return len(word) == 2 and word.endswith(".") and full[:1] == word[:1]
 
 
 def entity_id(name: str) -> str:
@@ -43,20 +65,27 @@ class EntityIndex:
     by_key: dict[str, Entity] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, body: str) -> EntityIndex:
+    def build(cls, body: str, analysis: Analysis | None = None) -> EntityIndex:
         index = cls(body)
         names = find_names(body)
-        full_person_names: dict[str, str] = {}  # surname -> first full name seen
+        if analysis is not None and analysis.recognises_names:
+            names = reconcile(body, names, analysis.entities)
+        full_person_names: dict[str, list[str]] = {}  # surname or first name -> full names seen
         for mention in names:
             words = mention.name.split()
             if mention.kind_hint == "person" and len(words) >= 2:
-                full_person_names.setdefault(words[-1], mention.name)
+                for key in (words[-1], words[0]):
+                    if mention.name not in full_person_names.setdefault(key, []):
+                        full_person_names[key].append(mention.name)
         for mention in names:
             words = mention.name.split()
             canonical, kind = mention.name, mention.kind_hint
-            if words[-1] in full_person_names and kind in (None, "person"):
-                full = full_person_names[words[-1]]
-                if len(words) == 1 or words[0] == full.split()[0]:
+            # A surname, a first name or "J. Smith" is the full name written elsewhere in the
+            # text, when only one person of the text has it ("Ava" / "Ava DuVernay").
+            fulls = full_person_names.get(words[-1], []) if len(words) > 1 else full_person_names.get(words[0], [])
+            if len(fulls) == 1 and kind in (None, "person"):
+                full = fulls[0]
+                if len(words) == 1 or (words[0] == full.split()[0] or _initial_of(words[0], full)):
                     canonical, kind = full, "person"
             if kind is None and _PLACE_PREPOSITION_RE.search(body, max(0, mention.start - 12), mention.start):
                 kind = "place"

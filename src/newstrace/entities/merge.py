@@ -15,7 +15,9 @@ def merge_views(first: Entity, second: Entity) -> Entity:
     return Entity(
         id=first.id,
         name=name,
-        kind=first.kind if first.kind == second.kind else "person",
+        # Views that disagree on the kind: the one with more mentions decides (a place that
+        # one page's recogniser took for a person stays a place).
+        kind=first.kind if first.mentions >= second.mentions else second.kind,
         aliases=sorted({first.name, second.name, *first.aliases, *second.aliases} - {name}),
         roles=sorted({*first.roles, *second.roles}),
         mentions=first.mentions + second.mentions,

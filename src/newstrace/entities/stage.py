@@ -10,11 +10,11 @@ from .index import EntityIndex
 
 class FindEntities:
     name: ClassVar[str] = "find_entities"
-    needs: ClassVar[frozenset[str]] = frozenset({"body"})
+    needs: ClassVar[frozenset[str]] = frozenset({"body", "analysis"})
     adds: ClassVar[frozenset[str]] = frozenset({"entities", "mentions"})
 
     def run(self, doc: Document) -> Document:
-        index = EntityIndex.build(doc.body)
+        index = EntityIndex.build(doc.body, doc.analysis)  # type: ignore[arg-type]
         doc.entities = index.entities
         doc.mentions = [
             Mention(doc.id, doc.body[m.start : m.end], m.start, m.end, entity.id)

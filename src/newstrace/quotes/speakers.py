@@ -120,6 +120,9 @@ class ResolveSpeakers:
         if entity is not None:
             return entity
         name = " ".join(w for w in words if w.lower() not in DETERMINERS)
+        named_in_full = [e for e in index.entities if e.kind == "person" and " " in e.name and e.name.split()[-1] == name]
+        if len(named_in_full) == 1:
+            return named_in_full[0]  # a surname the recogniser did not mark
         if not name or lower in {"they", "we", "i", "it", "you", "es", "wir", "ich"}:
             return None
         # A lone capitalised word the text never places or names as an organisation,

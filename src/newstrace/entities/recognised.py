@@ -1,0 +1,131 @@
+"""Names from the trained recogniser, refined by the capitalisation rules where the rules are right.
+
+The recogniser (`newstrace.analysis`) decides *whether* a run of words is a name and of
+what kind: "New York" is a place and "Las Vegas Sands" a company, whatever their
+shape. The rules (`names.py`) are right about what surrounds a name in news prose:
+the title or role in front ("Foreign Minister", "presidential spokesman") and where a
+name ends. So each rule mention is kept only where the recogniser found a name, takes
+the recogniser's span and kind, and keeps the rules' role; names only the recogniser
+found are added. A leading word that is not part of the name ("Following X",
+"Besides X") falls away because the recogniser's span does not cover it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from wordfreq import zipf_frequency
+
+from ..lang import union
+from .names import NameMention
+from .words import NOT_NAMES, TITLE_WORDS
+
+if TYPE_CHECKING:
+    from ..analysis import NamedSpan
+
+KINDS = {"PER": "person", "ORG": "organization", "LOC": "place"}
+_POSSESSIVE = ("’s", "'s", "’", "'")
+_WORD_RE = re.compile(r"[^\s]+")
+_PLACE_PREPOSITION_RE = re.compile(r"\b(?:in|at|from|near|to|across|nach|aus|bei)\s+$")
+_STOPWORDS = union("determiners") | union("pronouns")
+# Lowercase words inside a person's name ("Ursula von der Leyen", "Osama bin Laden").
+NAME_PARTICLES = frozenset("von van der den de du da di la le al bin ibn y".split())
+
+
+def _name_span(body: str, start: int, end: int, kind: str) -> tuple[int, int]:
+    """The recogniser's span without what the rules know is not part of a name: titles and
+    sentence openers in front ("President", "Following"), a possessive, trailing
+    punctuation, and for a person, everything from the first lowercase word on that is
+    not a name particle ("Vladimir Putin of wanting ...")."""
+    words = [(m.start(), m.end()) for m in _WORD_RE.finditer(body, start, end)]
+    while len(words) > 1 and _not_part_of_name(body[words[0][0] : words[0][1]]):
+        words.pop(0)
+    if kind == "person":
+        for index, (s, e) in enumerate(words[1:], start=1):
+            if body[s].islower() and body[s:e] not in NAME_PARTICLES:
+                words = words[:index]
+                break
+    if not words:
+        return start, start
+    start, end = words[0][0], words[-1][1]
+    text = body[start:end]
+    for suffix in _POSSESSIVE:
+        if text.endswith(suffix) and len(text) > len(suffix) + 1:
+            end -= len(suffix)
+            break
+    while end > start and body[end - 1] in ".,;:":
+        if body[end - 1] == "." and len(body[start:end].split()[-1]) <= 3:
+            break  # an initial or abbreviation keeps its period ("Jr.", "U.S.")
+        end -= 1
+    return start, end
+
+
+def _not_part_of_name(word: str) -> bool:
+    return (
+        word[:1].islower()
+        or word in TITLE_WORDS
+        or word in NOT_NAMES
+        or word.lower() in _STOPWORDS
+        or (word.endswith("ing") and word[:1].isupper() and zipf_frequency(word.lower(), "en") >= 4.0)
+    )
+
+
+def reconcile(body: str, rule_names: list[NameMention], recognised: list[NamedSpan]) -> list[NameMention]:
+    """Rule mentions confirmed, retyped and re-spanned by the recogniser, plus its other names."""
+    kept: list[NameMention] = []
+    used: set[int] = set()
+    for mention in rule_names:
+        overlapping = [
+            (i, e) for i, e in enumerate(recognised) if e.start < mention.end and mention.start < e.end
+        ]
+        if not overlapping:
+            if mention.kind_hint == "person" and mention.role:
+                kept.append(mention)  # a title in front says person where the recogniser missed it
+            continue
+        index, entity = max(overlapping, key=lambda pair: pair[1].end - pair[1].start)
+        used.update(i for i, _ in overlapping)
+        kind = KINDS.get(entity.label)
+        if kind is None:
+            continue  # another kind of name: an event, a product, a nationality
+        if mention.kind_hint in ("organization", "place") and kind == "person":
+            kind = mention.kind_hint  # "Ministry", "Street": the name's own words say what it is
+        start, end = _name_span(body, entity.start, entity.end, kind)
+        if start >= end:
+            continue
+        if (
+            kind == "person"
+            and _PLACE_PREPOSITION_RE.search(body, max(0, start - 8), start)
+            and " " not in body[start:end]
+        ):
+            kind = "place"  # "in Vienna": a one-word name after a place preposition
+        role = mention.role if kind == "person" else None
+        role_start = mention.role_start if role else None
+        if role and role_start is not None and role_start >= start:
+            role, role_start = None, None
+        kept.append(NameMention(start, end, body[start:end], role, role_start, kind))
+    for index, entity in enumerate(recognised):
+        kind = KINDS.get(entity.label)
+        if index in used or kind is None:
+            continue
+        start, end = _name_span(body, entity.start, entity.end, kind)
+        if end - start > 1 and body[start].isupper():
+            kept.append(NameMention(start, end, body[start:end], None, None, kind))
+    # A surname alone ("Blinken said") is the person named in full elsewhere in the text,
+    # even where the recogniser missed it.
+    surnames = {m.name.split()[-1] for m in kept if m.kind_hint == "person" and " " in m.name}
+    taken = [(m.start, m.end) for m in kept]
+    for mention in rule_names:
+        if mention.name in surnames and not any(s < mention.end and mention.start < e for s, e in taken):
+            kept.append(
+                NameMention(
+                    mention.start, mention.end, mention.name, mention.role, mention.role_start, "person"
+                )
+            )
+    kept.sort(key=lambda m: m.start)
+    unique: list[NameMention] = []
+    for mention in kept:
+        if unique and unique[-1].start == mention.start and unique[-1].end == mention.end:
+            continue
+        unique.append(mention)
+    return unique

@@ -1,0 +1,41 @@
+"""The shipped English pipeline loads and gives sane output on the example corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newstrace.analysis import analyse
+from newstrace.analysis.pipelines import trained_languages
+from newstrace.examples import example_corpus
+
+
+def test_the_english_model_ships_with_its_licence() -> None:
+    import json
+
+    from newstrace.analysis.pipelines import MODELS
+
+    assert "en" in trained_languages()
+    meta = json.loads((MODELS / "en" / "meta.json").read_text())
+    assert "CC BY-SA" in meta["license"]
+    assert {"ner", "parser", "tok2vec"} <= set(meta["pipeline"])
+
+
+def test_names_sentences_and_parses_on_the_example_corpus() -> None:
+    text = (Path(example_corpus()) / "01-courier-selva-shutdown.txt").read_text(encoding="utf-8")
+    analysis = analyse(text, "en")
+    assert len(analysis.sentences) > 5
+    assert analysis.entities, "the recogniser finds names in a news article"
+    assert all(text[e.start : e.end] == e.text for e in analysis.entities)
+    assert any(e.label == "PER" for e in analysis.entities)
+    cued = analysis.cue_sentences()
+    assert cued, "a news article has sentences with quotation marks or verbs of saying"
+    parsed = analysis.parsed(cued[0])
+    assert parsed is not None
+    roots = [t for t in parsed.doc if t.dep_ == "ROOT"]
+    assert roots and all(parsed.span(t)[0] >= analysis.sentences[cued[0]][0] for t in roots)
+
+
+def test_parsing_policy_none_still_parses_on_demand() -> None:
+    analysis = analyse('"We will reopen the port," the mayor said on Monday.', "en", parse="none")
+    assert analysis.parsed_if_done(0) is None
+    assert analysis.parsed(0) is not None
