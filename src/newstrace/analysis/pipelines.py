@@ -45,9 +45,5 @@ def language_pipeline(language: str | None) -> Language:
     return nlp
 
 
-def has_component(nlp: Language, name: str) -> bool:
-    return name in nlp.pipe_names
-
-
 def reset_caches() -> None:
     language_pipeline.cache_clear()
