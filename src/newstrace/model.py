@@ -92,6 +92,9 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     mentions: int = 0
+    # Mentions per kind, summed over documents: the kind is the one most mentions say,
+    # whatever order the documents came in.
+    kind_mentions: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

@@ -11,32 +11,41 @@ captions and list items stand on their own lines.
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 _FINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?", "!!", "??", "。", "！", "？"})
 _CLOSING = frozenset({'"', "”", "’", "'", "»", "«", ")", "]", "“"})
+# spaCy's SENT_START array value for "not a sentence start" (-1 as an unsigned integer)
+_NOT_START = numpy.array(-1).astype("uint64")
 _OPENING = frozenset({'"', "“", "„", "«", "»", "‘", "'", "‚", "(", "[", "—", "–", "-"})
 
 
 def set_sentence_starts(doc: Doc) -> Doc:
     """Mark sentence starts on ``doc`` (in place) and return it."""
+    # Written in one array: setting `token.is_sent_start` one token at a time makes spaCy
+    # re-check the whole document's annotation each time (quadratic in its length).
+    starts = numpy.full((len(doc), 1), _NOT_START, dtype="uint64")
     pending_end = False  # final punctuation seen; closing marks may still follow it
     line_break = False
     for token in doc:
         if token.i == 0:
-            token.is_sent_start = True
+            starts[0, 0] = 1
             continue
         previous = doc[token.i - 1]
         if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
             line_break = True
         if token.is_space:
-            token.is_sent_start = False
             continue
         text = token.text
         closes = pending_end and text in _CLOSING and not previous.whitespace_
-        token.is_sent_start = line_break or (pending_end and not closes and _opens_sentence(text))
+        if line_break or (pending_end and not closes and _opens_sentence(text)):
+            starts[token.i, 0] = 1
         line_break = False
         pending_end = text in _FINAL or closes
+    if len(doc):
+        doc.from_array([SENT_START], starts)
     return doc
 
 

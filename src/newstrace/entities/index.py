@@ -11,14 +11,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..ids import derive_id
+from ..lang import resources
 from ..model import Entity, EntityKind
+from .merge import majority_kind
 from .names import NameMention, find_names
 from .recognised import reconcile
+from .words import ROLE_WORDS
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
@@ -47,6 +51,18 @@ def normalise_name(name: str) -> str:
     return " ".join(_DOUBLED_RE.sub(r"\1", folded).split())
 
 
+def is_role(words: str) -> bool:
+    """Whether `words` in front of or after a name say what the person is.
+
+    "Secretary of State" and "Trump senior adviser" do; what a capitalised run leaves
+    in front of a name otherwise does not: "Because of", "Bikers for", "Former", "Mr.".
+    """
+    parts = words.split()
+    if not parts or not (parts[-1][:1].isupper() or parts[-1].lower() in ROLE_WORDS):
+        return False
+    return any(part in ROLE_WORDS or part.lower() in ROLE_WORDS for part in parts)
+
+
 def _initial_of(word: str, full: str) -> bool:
     """"J." stands for "John" in "J. Smith" / "John Smith"."""
     return len(word) == 2 and word.endswith(".") and full[:1] == word[:1]
@@ -67,10 +83,12 @@ class EntityIndex:
     @classmethod
     def build(cls, body: str, analysis: Analysis | None = None) -> EntityIndex:
         index = cls(body)
-        names = find_names(body)
+        language = analysis.language if analysis is not None else None
+        names = find_names(body, nouns_capitalised=resources(language).nouns_capitalised)
         if analysis is not None and analysis.recognises_names:
             names = reconcile(body, names, analysis.entities)
         full_person_names: dict[str, list[str]] = {}  # surname or first name -> full names seen
+        kinds: dict[str, Counter[EntityKind]] = {}
         for mention in names:
             words = mention.name.split()
             if mention.kind_hint == "person" and len(words) >= 2:
@@ -83,7 +101,15 @@ class EntityIndex:
             # A surname, a first name or "J. Smith" is the full name written elsewhere in the
             # text, when only one person of the text has it ("Ava" / "Ava DuVernay").
             fulls = full_person_names.get(words[-1], []) if len(words) > 1 else full_person_names.get(words[0], [])
-            if len(fulls) == 1 and kind in (None, "person"):
+            if len(words) == 1 and len(fulls) > 1 and all(f.split()[-1] == words[0] for f in fulls):
+                # Several people of the text share the surname ("Hillary Clinton", "Bill
+                # Clinton"): news style keeps the bare surname for the one introduced first
+                # and writes the others in full each time.
+                fulls = fulls[:1]
+            surname_of = len(words) == 1 and all(f.split()[-1] == words[0] for f in fulls)
+            if len(fulls) == 1 and (kind in (None, "person") or surname_of):
+                # a surname the recogniser typed otherwise ("Blinken" as a place) is still
+                # the person of the text who has it
                 full = fulls[0]
                 if len(words) == 1 or (words[0] == full.split()[0] or _initial_of(words[0], full)):
                     canonical, kind = full, "person"
@@ -93,12 +119,18 @@ class EntityIndex:
                 continue
             entity = index.add(canonical, kind)
             entity.mentions += 1
+            kinds.setdefault(entity.id, Counter())[kind] += 1
             if mention.name != canonical and mention.name not in entity.aliases:
                 entity.aliases.append(mention.name)
             for role in (mention.role, index._appositive_role(mention)):
-                if role and kind == "person" and role not in entity.roles:
+                if role and kind == "person" and is_role(role) and role not in entity.roles:
                     entity.roles.append(role)
             index.mentions.append((mention, entity))
+        # One name, one kind: the kind most of its mentions say ("from Kastrel", "in
+        # Kastrel" outvote one "Kastrel's" the recogniser took for a person's).
+        for entity in index.by_key.values():
+            entity.kind_mentions = dict(kinds[entity.id])
+            entity.kind = majority_kind(entity.kind_mentions)
         return index
 
     @classmethod

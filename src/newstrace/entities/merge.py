@@ -2,25 +2,44 @@
 
 from __future__ import annotations
 
-from ..model import Entity
+from collections import Counter
+
+from ..model import Entity, EntityKind
+
+# Ties between kinds go the same way every time: a name is a place or an organisation
+# before it is a person (wrongly calling a place a person is the worse error).
+_KIND_ORDER = {"place": 0, "organization": 1, "person": 2}
+
+
+def kind_votes(entity: Entity) -> dict[str, int]:
+    """Mentions per kind; a record without them counts all its mentions for its kind."""
+    return entity.kind_mentions or {entity.kind: max(entity.mentions, 1)}
+
+
+def majority_kind(votes: dict[str, int]) -> EntityKind:
+    return min(votes, key=lambda kind: (-votes[kind], _KIND_ORDER.get(kind, 3), kind))  # type: ignore[return-value]
 
 
 def merge_views(first: Entity, second: Entity) -> Entity:
     """Two documents' views of one entity (same id) as one.
 
-    Names of one id differ only in case or accents; the alphabetically first
-    is kept, so the choice does not depend on which view came first.
+    Names of one id differ only in case, accents or transliteration; the one
+    with the fewest capitals ("Trump", not a transcript's "TRUMP" or a typed
+    "HIllary"), then the alphabetically first, is kept, so the choice does not
+    depend on which view came first.
     """
-    name = min(first.name, second.name)
+    name = min(first.name, second.name, key=lambda n: (sum(c.isupper() for c in n), n))
+    votes = dict(Counter(kind_votes(first)) + Counter(kind_votes(second)))
     return Entity(
         id=first.id,
         name=name,
-        # Views that disagree on the kind: the one with more mentions decides (a place that
-        # one page's recogniser took for a person stays a place).
-        kind=first.kind if first.mentions >= second.mentions else second.kind,
+        # Views that disagree on the kind: most mentions decide (a place that one page's
+        # recogniser took for a person stays a place).
+        kind=majority_kind(votes),
         aliases=sorted({first.name, second.name, *first.aliases, *second.aliases} - {name}),
         roles=sorted({*first.roles, *second.roles}),
         mentions=first.mentions + second.mentions,
+        kind_mentions=votes,
     )
 
 
@@ -33,4 +52,5 @@ def fold_alias(into: Entity, alias: Entity) -> Entity:
         aliases=sorted({*into.aliases, alias.name, *alias.aliases} - {into.name}),
         roles=sorted({*into.roles, *alias.roles}),
         mentions=into.mentions + alias.mentions,
+        kind_mentions=into.kind_mentions,
     )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .words import LOWER_ROLE_WORDS, NOT_NAMES, ORG_WORDS, PERSON_TITLES, PLACE_WORDS, TITLE_WORDS
+from .words import LOWER_ROLE_WORDS, NOT_NAMES, ORG_WORDS, PERSON_TITLES, PLACE_WORDS, TITLE_ENDINGS, TITLE_WORDS
 
 # A period belongs to a name token only in initials and abbreviations, so that
 # runs stop at sentence ends ("... the EU. Marovic said").
@@ -49,7 +49,11 @@ _INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
 
 
 def _is_title(token: str) -> bool:
-    return token in TITLE_WORDS or bool(_AFFILIATION_RE.fullmatch(token))
+    return (
+        token in TITLE_WORDS
+        or bool(_AFFILIATION_RE.fullmatch(token))
+        or (token[:1].isupper() and token.lower().endswith(TITLE_ENDINGS))
+    )
 
 
 def _tokens(text: str) -> list[tuple[int, int]]:
@@ -89,7 +93,9 @@ def _sub_runs(text: str) -> list[list[tuple[int, int]]]:
     return [g for g in groups if g]
 
 
-def find_names(body: str, skip_headlines: bool = True) -> list[NameMention]:
+def find_names(body: str, skip_headlines: bool = True, nouns_capitalised: bool = False) -> list[NameMention]:
+    """Capitalised names in `body`. Where every noun is capitalised (German), the shape of
+    two capitalised words says nothing: only a title in front makes a person."""
     found: list[NameMention] = []
     headlines = _title_case_lines(body) if skip_headlines else []
     for match in NAME_RUN_RE.finditer(body):
@@ -98,7 +104,7 @@ def find_names(body: str, skip_headlines: bool = True) -> list[NameMention]:
         if headlines and any(s <= match.start() < e for s, e in headlines):
             continue
         for group in _sub_runs(match.group()):
-            _add_name(body, match.start(), match.group(), group, found)
+            _add_name(body, match.start(), match.group(), group, found, nouns_capitalised)
     return found
 
 
@@ -108,7 +114,12 @@ def _previous_word(body: str, at: int) -> str:
 
 
 def _add_name(
-    body: str, base: int, text: str, spans: list[tuple[int, int]], found: list[NameMention]
+    body: str,
+    base: int,
+    text: str,
+    spans: list[tuple[int, int]],
+    found: list[NameMention],
+    nouns_capitalised: bool = False,
 ) -> None:
     words = [text[s:e] for s, e in spans]
     while words and words[0].lower() in {"of", "for", "the"}:
@@ -163,18 +174,22 @@ def _add_name(
     start = base + spans[split][0]
     name = " ".join(name_words)
     role = " ".join(role_words) or None
-    found.append(NameMention(start, trimmed_end, name, role, role_start, _kind_hint(name_words, role_words)))
+    kind = _kind_hint(name_words, role_words, shape_says_person=not nouns_capitalised)
+    found.append(NameMention(start, trimmed_end, name, role, role_start, kind))
 
 
-def _kind_hint(name_words: list[str], role_words: list[str]) -> str | None:
+def _kind_hint(name_words: list[str], role_words: list[str], shape_says_person: bool = True) -> str | None:
     if any(w in ORG_WORDS for w in name_words) or (
         len(name_words) == 1 and name_words[0].isupper() and len(name_words[0]) > 1
     ):
         return "organization"
     if any(w in PLACE_WORDS for w in name_words):
         return "place"
-    if role_words and any(w in PERSON_TITLES or w.lower() in LOWER_ROLE_WORDS for w in role_words):
+    if role_words and any(
+        w in PERSON_TITLES or w.lower() in LOWER_ROLE_WORDS or w.lower().endswith(TITLE_ENDINGS)
+        for w in role_words
+    ):
         return "person"
-    if 2 <= len(name_words) <= 4 and all(w[:1].isupper() for w in name_words):
+    if shape_says_person and 2 <= len(name_words) <= 4 and all(w[:1].isupper() for w in name_words):
         return "person"
     return None

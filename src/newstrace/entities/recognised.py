@@ -86,11 +86,21 @@ def reconcile(body: str, rule_names: list[NameMention], recognised: list[NamedSp
         index, entity = max(overlapping, key=lambda pair: pair[1].end - pair[1].start)
         used.update(i for i, _ in overlapping)
         kind = KINDS.get(entity.label)
-        if kind is None:
+        start, end = entity.start, entity.end
+        if mention.kind_hint == "person" and mention.role and entity.start <= mention.start:
+            # The recogniser took a title and a name together, perhaps for a body or an
+            # event ("US Secretary of State Antony Blinken" as an organisation): the rules
+            # split the title off, and a person title in front says person.
+            kind, start, end = "person", mention.start, max(end, mention.end)
+        elif kind is None:
             continue  # another kind of name: an event, a product, a nationality
-        if mention.kind_hint in ("organization", "place") and kind == "person":
+        elif mention.kind_hint in ("organization", "place") and kind == "person":
             kind = mention.kind_hint  # "Ministry", "Street": the name's own words say what it is
-        start, end = _name_span(body, entity.start, entity.end, kind)
+        elif kind == "person" and mention.kind_hint == "person":
+            # The rules know where a run of capitals ends: "Secretary of State Antony" is
+            # "Antony Blinken" when the capitals go on.
+            start, end = min(start, mention.start), max(end, mention.end)
+        start, end = _name_span(body, start, end, kind)
         if start >= end:
             continue
         if (
@@ -109,14 +119,15 @@ def reconcile(body: str, rule_names: list[NameMention], recognised: list[NamedSp
         if index in used or kind is None:
             continue
         start, end = _name_span(body, entity.start, entity.end, kind)
-        if end - start > 1 and body[start].isupper():
+        if end - start > 1 and body[start].isupper() and body[start:end] not in TITLE_WORDS:
             kept.append(NameMention(start, end, body[start:end], None, None, kind))
-    # A surname alone ("Blinken said") is the person named in full elsewhere in the text,
-    # even where the recogniser missed it.
-    surnames = {m.name.split()[-1] for m in kept if m.kind_hint == "person" and " " in m.name}
+    # A surname alone ("Blinken said"), or the full name again, is the person named in full
+    # elsewhere in the text, even where the recogniser missed it.
+    persons = {m.name for m in kept if m.kind_hint == "person" and " " in m.name}
+    known_names = {name.split()[-1] for name in persons} | persons
     taken = [(m.start, m.end) for m in kept]
     for mention in rule_names:
-        if mention.name in surnames and not any(s < mention.end and mention.start < e for s, e in taken):
+        if mention.name in known_names and not any(s < mention.end and mention.start < e for s, e in taken):
             kept.append(
                 NameMention(
                     mention.start, mention.end, mention.name, mention.role, mention.role_start, "person"

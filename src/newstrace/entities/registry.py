@@ -48,21 +48,57 @@ def register_entities(store: Store, new_docs: Sequence[Document]) -> None:
     _resolve_surnames(store, merged)
 
 
-def _resolve_surnames(store: Store, touched: list[Entity]) -> None:
-    """Alias each one-word person to the only full name with that surname, if there is one.
+# A bare surname goes to the person of that surname whom the collection names at least
+# this many times as often as all the others together ("Obama" in a campaign's coverage).
+SURNAME_DOMINANCE = 4
 
-    Decided afresh from everything stored for every surname the batch
-    touches, so a surname that a later page makes ambiguous is unresolved
-    again, and the final state does not depend on arrival order.
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
+
+
+def _resolve_surnames(store: Store, touched: list[Entity]) -> None:
+    """Alias each one-word person, and each "First M. Last", to the full name they stand for.
+
+    "Donald J. Trump" is "Donald Trump" when that is the only middle-initial form of the
+    name ("George W. Bush" and "George H. W. Bush" stay apart). A bare surname is the
+    only person of that surname, or the one the collection names far more than the
+    others together. Decided afresh from everything stored for every surname the batch
+    touches, so a surname that a later page makes ambiguous is unresolved again, and the
+    final state does not depend on arrival order.
     """
     surnames = {e.name for e in touched if e.kind == "person" and len(e.name.split()) == 1}
     # A new full name can resolve (or make ambiguous) surnames stored earlier, too.
     surnames |= {e.name.split()[-1] for e in touched if e.kind == "person" and len(e.name.split()) > 1}
     for surname in sorted(surnames):
         full_names = store.people_with_surname(surname)
-        canonical = full_names[0].id if len(full_names) == 1 else None
+        canonical_of = _middle_initial_aliases(full_names)
+        for variant in full_names:
+            store.set_entity_alias(variant.id, canonical_of.get(variant.id))
+        mentions: dict[str, int] = {}
+        for person in full_names:
+            key = canonical_of.get(person.id, person.id)
+            mentions[key] = mentions.get(key, 0) + person.mentions
+        ranked = sorted(mentions.items(), key=lambda item: (-item[1], item[0]))
+        others = sum(count for _, count in ranked[1:])
+        dominant = ranked and ranked[0][1] >= SURNAME_DOMINANCE * others
+        canonical = ranked[0][0] if dominant else None
         for alias in store.people_named(surname):
             store.set_entity_alias(alias.id, canonical)
+
+
+def _middle_initial_aliases(full_names: list[Entity]) -> dict[str, str]:
+    """Variant id -> id of the plain "First Last", for names whose middle initials are
+    the only thing that sets them apart, when exactly one such variant exists."""
+    plain = {tuple(e.name.casefold().split()): e for e in full_names if len(e.name.split()) == 2}
+    variants: dict[str, list[Entity]] = {}
+    for entity in full_names:
+        words = entity.name.split()
+        if len(words) > 2 and all(_is_initial(w) for w in words[1:-1]):
+            key = (words[0].casefold(), words[-1].casefold())
+            if key in plain:
+                variants.setdefault(plain[key].id, []).append(entity)
+    return {found[0].id: target for target, found in variants.items() if len(found) == 1}
 
 
 class RegisterEntities:

@@ -10,9 +10,15 @@ from __future__ import annotations
 from ..lang import union
 
 TITLE_WORDS = union("titles")
+TITLE_ENDINGS = tuple(sorted(union("title_endings")))
 PERSON_TITLES = union("person_titles")
 ORG_WORDS = union("organisation_words")
 PLACE_WORDS = union("place_words")
 # Words that start sentences or name times, not entities.
 NOT_NAMES = union("not_name_words")
 LOWER_ROLE_WORDS = union("role_nouns")
+# Words that make a run of words a role ("Secretary of State", "presidential spokesman");
+# courtesy titles and qualifiers alone ("Mr.", "Former") do not.
+ROLE_WORDS = (TITLE_WORDS | PERSON_TITLES | LOWER_ROLE_WORDS) - union("courtesy_titles") - union(
+    "role_qualifiers"
+)

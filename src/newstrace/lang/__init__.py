@@ -40,6 +40,14 @@ class LanguageResources:
     titles: frozenset[str] = frozenset()
     person_titles: frozenset[str] = frozenset()
     role_nouns: frozenset[str] = frozenset()
+    # titles that are no role ("Mr."), and words that qualify a role without being one
+    # ("Former"): a role made only of these says nothing about the person
+    # whether every noun is capitalised (German): then capitals alone do not mark a name
+    nouns_capitalised: bool = False
+    # endings that make a compound word a title ("Außenministerin", "Präsidentensprecher")
+    title_endings: tuple[str, ...] = ()
+    courtesy_titles: frozenset[str] = frozenset()
+    role_qualifiers: frozenset[str] = frozenset()
     organisation_words: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
     not_name_words: frozenset[str] = frozenset()
@@ -73,8 +81,10 @@ def resources(code: str | None) -> LanguageResources:
             values[name] = {str(k): int(v) for k, v in value.items()}
         elif name == "role_synonyms":
             values[name] = {str(k): _words(v) for k, v in value.items()}
-        elif name == "speech_phrases":
-            values[name] = tuple(value)
+        elif name == "nouns_capitalised":
+            values[name] = bool(value)
+        elif name in ("speech_phrases", "title_endings"):
+            values[name] = tuple(value) if name == "speech_phrases" else tuple(sorted(_words(value)))
         else:
             values[name] = _words(value)
     return LanguageResources(code, **values)

@@ -8,7 +8,8 @@ separate files, so the few lines that join them are written here.
 Named entities from GUM follow the corpus README: a bracket whose head token is a
 proper noun, or which links a Wikipedia identity, is a named mention; person → PER,
 organization → ORG, place → LOC, anything else → MISC. Leading determiners are
-dropped so that GUM's mentions ("the United States") match UNER's ("United States").
+dropped so that GUM's mentions ("the United States") match UNER's ("United States"),
+and groups of people ("Americans") are not persons.
 """
 
 from __future__ import annotations
@@ -148,6 +149,10 @@ def _named(sentence: Sentence, start: int, end: int, fields: str) -> list[tuple[
     )
     if etype in UNNAMED_TYPES or not proper:
         return []
+    if label == "PER" and "Number=Plur" in words[head].feats:
+        # GUM brackets groups of people as persons ("Americans", "Republicans"); UNER
+        # and the entity stage want one named person, so a plural head is no name.
+        return []
     if label == "PER":
         start = head  # titles in front ("Mr.", "NASA Administrator") are not part of the name, as in UNER
     while start < end and words[start].upos == "DET":
@@ -180,6 +185,45 @@ def read_uner(path: Path) -> dict[str, list[tuple[int, int, str]]]:
                 first, _, label = current[-1]
                 current[-1] = (first, index + 1, label)
     return spans
+
+
+def read_germeval(path: Path) -> Iterator[list[tuple[str, str]]]:
+    """GermEval 2014 sentences as (token, outer tag) pairs.
+
+    Derived and partial names ("deutschen", "EU-Kommission": tags ending in "deriv" or
+    "part") are words that contain a name, not names, so they count as outside; the
+    nested inner column is not read (the recogniser predicts one flat layer).
+    """
+    sentence: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        if not line.strip():
+            if sentence:
+                yield sentence
+            sentence = []
+            continue
+        cols = line.split("\t")
+        tag = cols[2]
+        if tag.endswith(("deriv", "part")):
+            tag = "O"
+        sentence.append((cols[1], tag))
+    if sentence:
+        yield sentence
+
+
+def germeval_doc(vocab: Vocab, sentence: list[tuple[str, str]]) -> Doc:
+    """One GermEval sentence as a spaCy Doc with its entities (OTH as MISC)."""
+    words = [token for token, _ in sentence]
+    spans: list[tuple[int, int, str]] = []
+    for index, (_, tag) in enumerate(sentence):
+        if tag.startswith("B-"):
+            spans.append((index, index + 1, UNER_TYPES[tag[2:]]))
+        elif tag.startswith("I-") and spans and spans[-1][1] == index and spans[-1][2] == UNER_TYPES[tag[2:]]:
+            spans[-1] = (spans[-1][0], index + 1, spans[-1][2])
+    doc = Doc(vocab, words=words)
+    doc.ents = [doc.char_span(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), label=label) for a, b, label in spans]
+    return doc
 
 
 def sentence_doc(vocab: Vocab, sentence: Sentence, entities: list[tuple[int, int, str]] | None) -> Doc:

@@ -13,17 +13,27 @@ Generic sources ("officials", "a source") and unresolvable mentions leave
 from __future__ import annotations
 
 import re
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from ..entities.index import EntityIndex
-from ..entities.words import TITLE_WORDS
+from ..entities.recognised import NAME_PARTICLES
+from ..entities.words import ORG_WORDS, TITLE_WORDS
+from ..lang import resources
 from ..model import Document, Entity, Mention, Quote
 from .lexicon import DETERMINERS, NATIONALITY_RE, PERSON_PRONOUNS, ROLE_SYNONYMS, SOURCE_NOUNS
+
+if TYPE_CHECKING:
+    from ..analysis import Analysis
 
 _RECENT_SPEAKER_CHARS = 2500
 _NEARBY_ROLELESS_CHARS = 600
 _PLACE_SHAPE_RE = re.compile(r"(?:ia|land|stan|ington|[Kk]remlin|House)$|^[A-Z]{2,}$")
 _WORD_RE = re.compile(r"[\w’'.-]+")
+# One to four capitalised words, name particles allowed between them ("Ursula von der Leyen").
+_PARTICLE = "|".join(sorted(NAME_PARTICLES))
+_NAME_SHAPE_RE = re.compile(
+    rf"[A-ZÀ-ÖØ-Þ][\w’'.-]*(?:\s+(?:(?:{_PARTICLE})\s+)*[A-ZÀ-ÖØ-Þ][\w’'.-]*){{0,3}}"
+)
 
 
 def _is_title(word: str) -> bool:
@@ -40,6 +50,12 @@ def _compatible(head: str, modifiers: list[str], entity: Entity) -> bool:
     return not ours or not theirs or bool(ours & theirs)
 
 
+def _plural(analysis: Analysis, offset: int) -> bool:
+    parsed = analysis.parsed(analysis.sentence_index(offset))
+    token = parsed.token_at(offset) if parsed is not None else None
+    return token is not None and "Plur" in token.morph.get("Number")
+
+
 class ResolveSpeakers:
     name: ClassVar[str] = "resolve_speakers"
     needs: ClassVar[frozenset[str]] = frozenset({"body", "quotes", "entities"})
@@ -53,6 +69,8 @@ class ResolveSpeakers:
             else EntityIndex.build(doc.body)
         )
         known = {e.id: e for e in doc.entities}
+        analysis = doc.analysis if doc.analysis is not None and doc.analysis.recognises_names else None
+        nouns_capitalised = resources(doc.language).nouns_capitalised
         last_speaker: tuple[int, Entity] | None = None
         by_id: dict[str, Quote] = {q.id: q for q in doc.quotes}
         for quote in sorted(doc.quotes, key=lambda q: (q.speaker_span or (q.start,))[0]):
@@ -67,7 +85,7 @@ class ResolveSpeakers:
             if quote.speaker_span is None:
                 continue
             start, end = quote.speaker_span
-            entity = self._resolve(doc.body, start, end, index, last_speaker)
+            entity = self._resolve(doc.body, start, end, index, last_speaker, analysis, nouns_capitalised)
             if entity is None:
                 continue
             known.setdefault(entity.id, entity)
@@ -80,7 +98,14 @@ class ResolveSpeakers:
         return doc
 
     def _resolve(
-        self, body: str, start: int, end: int, index: EntityIndex, last: tuple[int, Entity] | None
+        self,
+        body: str,
+        start: int,
+        end: int,
+        index: EntityIndex,
+        last: tuple[int, Entity] | None,
+        analysis: Analysis | None = None,
+        nouns_capitalised: bool = False,
     ) -> Entity | None:
         text = body[start:end]
         if " and " in text and text.split()[0].lower() in DETERMINERS:
@@ -125,13 +150,22 @@ class ResolveSpeakers:
             return named_in_full[0]  # a surname the recogniser did not mark
         if not name or lower in {"they", "we", "i", "it", "you", "es", "wir", "ich"}:
             return None
+        if not _NAME_SHAPE_RE.fullmatch(name):
+            return None  # a description ("SurveyMonkey data from Iowa"), not a name
+        if " " not in name and (
+            nouns_capitalised or _is_title(name) or (analysis is not None and _plural(analysis, start))
+        ):
+            # a noun ("Ministerin", "Nationalbank" in German), a title, or a group
+            # ("Republicans said"): not a surname ("Okafor said")
+            return None
         # A lone capitalised word the text never places or names as an organisation,
         # subject of a reporting verb, is most often a surname ("Marovic told");
         # country-shaped words ("Russia", "Moscow" after "in") stay organisations.
         known_place = any(e.name == name for _, e in index.mentions)
         kind = (
             "person"
-            if len(name.split()) >= 2 or not (known_place or _PLACE_SHAPE_RE.search(name))
+            if not any(word in ORG_WORDS for word in name.split())
+            and (len(name.split()) >= 2 or not (known_place or _PLACE_SHAPE_RE.search(name)))
             else "organization"
         )
         return index.add(name, kind)

@@ -94,3 +94,10 @@ def entity_name_indexes() -> list[str]:
         "CREATE INDEX entities_surname ON entities(surname COLLATE NOCASE, kind)",
         "CREATE INDEX entities_name ON entities(name COLLATE NOCASE, kind)",
     ]
+
+
+@migration(10)
+def entity_kind_mentions() -> list[str]:
+    """Mentions per kind of each entity, so that its kind is decided by all of them
+    whatever order the documents came in (issue 10)."""
+    return ["ALTER TABLE entities ADD COLUMN kind_mentions TEXT NOT NULL DEFAULT '{}'"]
