@@ -27,9 +27,10 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/extraction.py
 	$(BIN)/python benchmarks/dates.py
 
-# Retrain the shipped spaCy pipelines from ../shared/train (about 35 minutes on 2 cores).
+# Retrain the shipped spaCy pipelines from ../shared/train (about 15 minutes on 2 cores).
 models: $(STAMP)
 	$(BIN)/python -m newstrace.models.train --lang en
+	$(BIN)/python -m newstrace.models.train --lang de
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -39,3 +39,20 @@ def test_parsing_policy_none_still_parses_on_demand() -> None:
     analysis = analyse('"We will reopen the port," the mayor said on Monday.', "en", parse="none")
     assert analysis.parsed_if_done(0) is None
     assert analysis.parsed(0) is not None
+
+
+def test_the_german_model_finds_the_people_of_the_german_example() -> None:
+    import json
+
+    from newstrace.analysis.pipelines import MODELS
+
+    assert "de" in trained_languages()
+    assert "CC BY" in json.loads((MODELS / "de" / "meta.json").read_text())["license"]
+    page = Path(example_corpus()) / "16-tagblatt-gipfel-de.html"
+    from newstrace.pipeline import analyse_page
+
+    doc = analyse_page(page.read_text(encoding="utf-8"), is_html=True)
+    assert doc.language == "de"
+    people = {e.name for e in doc.entities if e.kind == "person"}
+    assert "Ilse Marovic" in people
+    assert not people & {"Seehotel Halvik", "Vertrag Zeile", "Nationalbank", "Ministerin"}

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from newstrace.entities import EntityIndex, FindEntities, entity_id
+from newstrace.entities.index import is_role
+from newstrace.entities.names import find_names
 from newstrace.model import Document
 
 TEXT = """Port Minister Ilse Marrow met harbour master Tobias Lindqvist in Caldera on Monday.
@@ -74,3 +76,32 @@ def test_transliteration_variants_of_a_name_share_an_id() -> None:
 
     assert entity_id("Vasili Orlovsky") == entity_id("Vasily Orlovskiy") == entity_id("VASILIY ORLOVSKY")
     assert entity_id("Dan Orlovsky") != entity_id("Don Orlovsky")
+
+
+def test_roles_are_role_words_not_what_a_capitalised_run_leaves() -> None:
+    assert is_role("Secretary of State") and is_role("presidential spokesman") and is_role("Trump senior adviser")
+    for not_a_role in ("Because of", "Bikers for", "Former", "Mr.", "First Book of"):
+        assert not is_role(not_a_role), not_a_role
+    index = EntityIndex.build("Bikers for Ilse Marrow rallied on Monday. Port Minister Ilse Marrow thanked them.\n")
+    (marrow,) = [e for e in index.entities if e.name == "Ilse Marrow"]
+    assert marrow.roles == ["Port Minister"]
+
+
+def test_a_surname_two_people_share_goes_to_the_one_introduced_first() -> None:
+    text = (
+        "Mayor Hanna Voss opened the bridge on Monday. Her husband Peter Voss, a builder, was there.\n\n"
+        '"It took four years," Voss said.\n'
+    )
+    index = EntityIndex.build(text)
+    said = text.index("Voss said")
+    (entity,) = [e for m, e in index.mentions if m.start == said]
+    assert entity.name == "Hanna Voss"
+    assert {e.name for e in index.entities if e.kind == "person"} >= {"Hanna Voss", "Peter Voss"}
+
+
+def test_german_title_compounds_are_roles_and_two_nouns_are_no_person() -> None:
+    names = find_names("Außenministerin Ilse Marovic sagte am Montag.", nouns_capitalised=True)
+    marovic = next(m for m in names if "Marovic" in m.name)
+    assert (marovic.name, marovic.role, marovic.kind_hint) == ("Ilse Marovic", "Außenministerin", "person")
+    hotel = next(m for m in find_names("Das Treffen fand im Seehotel Halvik statt.", nouns_capitalised=True) if "Halvik" in m.name)
+    assert hotel.kind_hint is None

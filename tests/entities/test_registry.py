@@ -98,3 +98,55 @@ def test_folding_keeps_the_canonical_name_and_id() -> None:
     surname = Entity("e2", "Okafor", "person", [], [], 1)
     folded = fold_alias(full, surname)
     assert (folded.id, folded.name, folded.aliases, folded.mentions) == ("e1", "Maren Okafor", ["Okafor"], 3)
+
+
+def test_the_kind_is_what_most_mentions_say_in_any_order() -> None:
+    views = [
+        Entity("e1", "Kastrel", "place", mentions=2, kind_mentions={"place": 2}),
+        Entity("e1", "Kastrel", "person", mentions=1, kind_mentions={"person": 1}),
+        Entity("e1", "Kastrel", "person", mentions=2, kind_mentions={"person": 2}),
+    ]
+    kinds = set()
+    for order in ([0, 1, 2], [1, 2, 0], [2, 0, 1], [0, 2, 1]):
+        merged = views[order[0]]
+        for i in order[1:]:
+            merged = merge_views(merged, views[i])
+        kinds.add((merged.kind, tuple(sorted(merged.kind_mentions.items()))))
+    assert kinds == {("person", (("person", 3), ("place", 2)))}
+
+
+def test_a_name_in_capitals_or_with_a_typo_capital_is_not_the_shown_name() -> None:
+    shouted = Entity("e1", "MAREN OKAFOR", "person", mentions=1)
+    written = Entity("e1", "Maren Okafor", "person", mentions=1)
+    assert merge_views(shouted, written).name == merge_views(written, shouted).name == "Maren Okafor"
+
+
+MIDDLE_INITIAL_PAGE = """Union vote counted
+
+Maren K. Okafor, the union leader, said the vote was close. Okafor thanked the members.
+"""
+
+DOMINANT_PAGE = """Dock talks go on
+
+Union leader Maren Okafor met the port director. Maren Okafor said the talks were hard.
+Maren Okafor later told the crowd to wait. Maren Okafor left at noon.
+"""
+
+
+def test_a_middle_initial_form_and_a_dominant_surname_join_the_full_name(tmp_path) -> None:
+    for name, text in {
+        "full.txt": FULL_NAME_PAGE,
+        "middle.txt": MIDDLE_INITIAL_PAGE,
+        "dominant.txt": DOMINANT_PAGE,
+        "surname.txt": SURNAME_ONLY_PAGE,
+        "other.txt": OTHER_OKAFOR_PAGE,
+    }.items():
+        (tmp_path / name).write_text(text)
+    records = ingest_one_by_one(
+        str(tmp_path / "c.db"), tmp_path, ["other.txt", "surname.txt", "middle.txt", "dominant.txt", "full.txt"]
+    )
+    people = {e["name"]: e for e in records if e["type"] == "entity" and "Okafor" in e["name"]}
+    assert set(people) == {"Maren Okafor", "Dina Okafor"}
+    assert {"Maren K. Okafor", "Okafor"} <= set(people["Maren Okafor"]["aliases"])
+    bare = next(r for r in records if r["type"] == "quote" and "nights are ours" in r["text"])
+    assert bare["speaker"] == "Maren Okafor"

@@ -66,11 +66,12 @@ class ParsedSentence:
 class Analysis:
     """The analysis of one body. Build it with `analyse`."""
 
-    def __init__(self, body: str, language: str | None, nlp: Language, doc: Doc):
+    def __init__(self, body: str, language: str | None, nlp: Language, doc: Doc, names_recognised: bool = False):
         self.body = body
         self.language = language
         self.nlp = nlp
         self.doc = doc
+        self._names_recognised = names_recognised
         self.sentences = sentence_offsets(doc)
         self._starts = [start for start, _ in self.sentences]
         self._parsed: dict[int, ParsedSentence | None] = {}
@@ -82,7 +83,7 @@ class Analysis:
     @property
     def recognises_names(self) -> bool:
         """Whether the names come from a trained recogniser (else stages use their rules)."""
-        return "ner" in self.nlp.pipe_names
+        return self._names_recognised
 
     @property
     def parses(self) -> bool:
@@ -186,9 +187,10 @@ def analyse(body: str, language: str | None, parse: ParsePolicy = "cued", names:
     """Tokenise, split, recognise names (unless ``names`` is false), and parse what ``parse`` asks for."""
     nlp = language_pipeline(language)
     doc = set_sentence_starts(nlp.make_doc(body))
-    if names and "ner" in nlp.pipe_names:
+    recognise = names and "ner" in nlp.pipe_names
+    if recognise:
         doc = nlp.get_pipe("ner")(doc)
-    analysis = Analysis(body, language, nlp, doc)
+    analysis = Analysis(body, language, nlp, doc, names_recognised=recognise)
     if parse == "all":
         analysis.parse(range(len(analysis.sentences)))
     elif parse == "cued":

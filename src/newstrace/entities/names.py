@@ -13,7 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .words import LOWER_ROLE_WORDS, NOT_NAMES, ORG_WORDS, PERSON_TITLES, PLACE_WORDS, TITLE_ENDINGS, TITLE_WORDS
+from .words import (
+    LOWER_ROLE_WORDS,
+    NOT_NAMES,
+    ORG_WORDS,
+    PERSON_TITLES,
+    PLACE_WORDS,
+    TITLE_ENDINGS,
+    TITLE_WORDS,
+)
 
 # A period belongs to a name token only in initials and abbreviations, so that
 # runs stop at sentence ends ("... the EU. Marovic said").
