@@ -144,3 +144,24 @@ def test_seeds_ingest_to_five_documents_with_every_field(db_path, tmp_path) -> N
     for doc in documents:
         for field, kind in DOCUMENT_FIELDS.items():
             assert isinstance(doc[field], kind), (doc["source"], field, doc[field])
+
+
+def test_quotes_can_be_cited_in_text_and_json(corpus_dir, db_path) -> None:
+    (corpus_dir / "unnamed.txt").write_text(
+        'Port fees to rise\n\n"This cannot go on," officials said on Monday about the fees.\n', encoding="utf-8"
+    )
+    assert newstrace("ingest", str(corpus_dir), "--db", db_path).returncode == 0
+    text = newstrace("quotes", "--db", db_path, "--search", "nights").stdout.decode()
+    assert "we got the nights back" in text and "Maren Okafor" in text
+    assert "Harbour strike ends after tenth day of talks" in text  # the title
+    assert "harbour.txt" in text and "document " in text  # where to find it
+    lines = newstrace("quotes", "--db", db_path, "--format", "json").stdout.decode().splitlines()
+    records = [json.loads(line) for line in lines]
+    assert records and all(set(r["citation"]) >= {"title", "site", "url", "source", "published"} for r in records)
+    unnamed = next(r for r in records if "cannot go on" in r["text"])
+    assert unnamed["speaker"] is None and unnamed["speaker_mention"] == "officials"
+    shown = newstrace("show", unnamed["document_id"], "--db", db_path).stdout.decode()
+    assert "'officials' (not resolved to a person)" in shown and "(unattributed)" not in shown
+    as_json = json.loads(newstrace("show", unnamed["document_id"], "--db", db_path, "--format", "json").stdout)
+    assert as_json["id"] == unnamed["document_id"] and as_json["quotes"][0]["speaker_mention"] == "officials"
+    assert newstrace("quotes", "--db", db_path, "--limit", "0").returncode == 2

@@ -7,6 +7,7 @@ is stored), 2 on usage errors. Problems go to stderr, one line each.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -17,9 +18,9 @@ from .collection import Collection, IngestReport
 from .collection import open as open_collection
 from .errors import NewstraceError, UsageError
 from .examples import example_corpus
-from .export import FORMATS
+from .export import FORMATS, citation_record, document_record, quote_record
 from .progress import reporter
-from .summary import collection_summary, document_summary, quote_line
+from .summary import cited_quote_lines, collection_summary, document_summary
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -54,9 +55,14 @@ def build_parser() -> argparse.ArgumentParser:
     quotes.add_argument("--since", help="earliest date, YYYY[-MM[-DD]]")
     quotes.add_argument("--until", help="latest date, YYYY[-MM[-DD]]")
     quotes.add_argument("--search", help="words the quotation contains")
+    quotes.add_argument("--limit", type=int, help="at most this many quotes")
+    quotes.add_argument(
+        "--format", choices=("text", "json"), default="text", help="json: one JSON object per line, for scripts"
+    )
 
     show = commands.add_parser("show", help="one document, with what was removed and why")
     show.add_argument("doc_id", metavar="DOC_ID")
+    show.add_argument("--format", choices=("text", "json"), default="text")
     _add_db(show)
 
     demo = commands.add_parser("demo", help="ingest the bundled examples and summarise them")
@@ -114,10 +120,15 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_quotes(args: argparse.Namespace) -> int:
+    if args.limit is not None and args.limit < 1:
+        raise UsageError("--limit must be at least 1")
     with open_collection(args.db) as collection:
-        found = collection.quotes(args.speaker, args.since, args.until, args.search)
-    for quote in found:
-        print(quote_line(quote).strip())
+        found = collection.cited_quotes(args.speaker, args.since, args.until, args.search, args.limit)
+    for quote, citation in found:
+        if args.format == "json":
+            print(json.dumps(quote_record(quote) | {"citation": citation_record(citation)}, ensure_ascii=False))
+        else:
+            print(cited_quote_lines(quote, citation) + "\n")
     print(f"{len(found)} quotes", file=sys.stderr)
     return EXIT_OK
 
@@ -127,7 +138,11 @@ def cmd_show(args: argparse.Namespace) -> int:
         doc = collection.document(args.doc_id)
     if doc is None:
         raise UsageError(f"no document with id {args.doc_id!r}")
-    print(document_summary(doc))
+    if args.format == "json":
+        record = document_record(doc) | {"quotes": [quote_record(q) for q in doc.quotes]}
+        print(json.dumps(record, ensure_ascii=False))
+    else:
+        print(document_summary(doc))
     return EXIT_OK
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from .config import Settings, load_settings
 from .export import FORMATS, export_collection
 from .link.stages import PassCounts, build_collection_pipeline
-from .model import Document, Entity, Quote, RawRecord, Rejection, Story
+from .model import Citation, Document, Entity, Quote, RawRecord, Rejection, Story
 from .read import read_inputs
 from .run import make_executor
 from .store import QuoteFilter, Store, open_store
@@ -165,6 +165,19 @@ class Collection:
         limit: int | None = None,
     ) -> list[Quote]:
         return self.store.quotes(QuoteFilter(speaker, since, until, search, limit=limit))
+
+    def cited_quotes(
+        self,
+        speaker: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        search: str | None = None,
+        limit: int | None = None,
+    ) -> list[tuple[Quote, Citation]]:
+        """`quotes`, each with what a citation needs: title, outlet, address, date."""
+        found = self.quotes(speaker, since, until, search, limit)
+        citations = self.store.citations({q.document_id for q in found})
+        return [(q, citations[q.document_id]) for q in found if q.document_id in citations]
 
     def entities(self) -> list[Entity]:
         return self.store.resolved_entities()

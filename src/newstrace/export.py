@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .errors import UsageError
-from .model import DateMention, Document, Entity, Quote, Story
+from .model import Citation, DateMention, Document, Entity, Quote, Story
 from .store import Store
 
 SCHEMA_VERSION = 1
@@ -49,6 +49,13 @@ def quote_record(quote: Quote) -> dict[str, Any]:
         "said_on": quote.said_on, "venue": quote.venue,
         "family_id": quote.family_id or quote.id,
         "first_document_id": quote.first_document_id or quote.document_id,
+    }  # fmt: skip
+
+
+def citation_record(citation: Citation) -> dict[str, Any]:
+    return {
+        "document_id": citation.document_id, "title": citation.title, "site": citation.site,
+        "url": citation.url, "source": citation.source, "published": citation.published,
     }  # fmt: skip
 
 

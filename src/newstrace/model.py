@@ -73,6 +73,23 @@ class Quote:
     first_document_id: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """What a reader needs to cite a quote: where it was published, by whom, when."""
+
+    document_id: str
+    title: str | None
+    site: str | None
+    url: str | None
+    source: str
+    published: str | None
+
+    @property
+    def where(self) -> str:
+        """The page's address, or the file it was read from."""
+        return self.url or self.source
+
+
 @dataclass(slots=True)
 class Mention:
     """A name, pronoun or role noun in a body that refers to an entity."""

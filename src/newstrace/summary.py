@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .collection import Collection, IngestReport
-from .model import Document, Quote
+from .model import Citation, Document, Quote
 
 
 def collection_summary(collection: Collection, report: IngestReport | None = None) -> str:
@@ -62,9 +62,34 @@ def document_summary(doc: Document) -> str:
     return "\n".join(lines)
 
 
+def speaker_label(quote: Quote) -> str:
+    """Who said it, as far as the text tells: the resolved speaker, else the words the page
+    uses ("officials"), marked as unresolved, else nobody."""
+    if quote.speaker:
+        return quote.speaker
+    if quote.speaker_mention:
+        return f"{quote.speaker_mention!r} (not resolved to a person)"
+    return "(unattributed)"
+
+
 def quote_line(quote: Quote) -> str:
     when = quote.said_on or "date unknown"
-    return f"  {quote.speaker or '(unattributed)'} [{quote.kind}, {when}]: {_clip(quote.text, 120)}"
+    return f"  {speaker_label(quote)} [{quote.kind}, {when}]: {_clip(quote.text, 120)}"
+
+
+def cited_quote_lines(quote: Quote, citation: Citation) -> str:
+    """A quote with everything needed to cite it: speaker, date said, outlet, title, where."""
+    said = f"said {quote.said_on}" if quote.said_on else "date said unknown"
+    outlet = citation.site or "(unknown outlet)"
+    published = f", published {citation.published}" if citation.published else ""
+    return "\n".join(
+        [
+            f"{speaker_label(quote)} ({quote.kind}, {said}):",
+            f"  {_clip(quote.text, 300)}",
+            f"  {outlet}: {_clip(citation.title or '(no title)', 100)}{published}",
+            f"  document {citation.document_id}  {citation.where}",
+        ]
+    )
 
 
 def _clip(text: str, width: int) -> str:

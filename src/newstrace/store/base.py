@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
 
-from ..model import DateMention, Document, Entity, Quote, Rejection, Story
+from ..model import Citation, DateMention, Document, Entity, Quote, Rejection, Story
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +126,13 @@ class Store(ABC):
     @abstractmethod
     def documents(self, ids: Iterable[str] | None = None) -> Iterator[Document]:
         """Stored documents (all, or those named), in id order, without quotes."""
+
+    def citations(self, ids: Iterable[str]) -> dict[str, Citation]:
+        """Title, outlet, address and date of these documents, by id (unknown ids left out)."""
+        return {
+            doc.id: Citation(doc.id, doc.title, doc.site, doc.url, doc.source, doc.published)
+            for doc in self.documents(ids)
+        }
 
     @abstractmethod
     def documents_with_body_hash(self, body_hashes: Iterable[str]) -> list[Document]: ...

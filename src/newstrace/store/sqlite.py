@@ -14,7 +14,7 @@ from typing import Any
 
 from ..entities.merge import fold_alias
 from ..errors import StoreError
-from ..model import DateMention, Document, Entity, Quote, Rejection, Story
+from ..model import Citation, DateMention, Document, Entity, Quote, Rejection, Story
 from . import rows
 from .base import LinkUpdate, QuoteFilter, QuoteLinkUpdate, Store
 from .migrations import MIGRATIONS, latest_version, migration
@@ -297,6 +297,18 @@ class SqliteStore(Store):
             return
         for chunk in _chunks(sorted(set(ids))):
             yield from self._documents_where(f"WHERE id IN ({_placeholders(len(chunk))})", chunk)
+
+    def citations(self, ids: Iterable[str]) -> dict[str, Citation]:
+        # The citing columns only: a quote listing must not decompress every body.
+        found: dict[str, Citation] = {}
+        for chunk in _chunks(sorted(set(ids))):
+            sql = (
+                "SELECT id, title, site, url, source, published FROM documents "
+                f"WHERE id IN ({_placeholders(len(chunk))})"
+            )
+            for row in self._db.execute(sql, chunk):
+                found[row[0]] = Citation(*row)
+        return found
 
     def documents_with_body_hash(self, body_hashes: Iterable[str]) -> list[Document]:
         found: list[Document] = []
