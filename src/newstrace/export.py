@@ -49,6 +49,8 @@ def quote_record(quote: Quote) -> dict[str, Any]:
         "said_on": quote.said_on, "venue": quote.venue,
         "family_id": quote.family_id or quote.id,
         "first_document_id": quote.first_document_id or quote.document_id,
+        # beyond SPEC's list: how sure the speaker is (0-1) and how it was found
+        "speaker_confidence": quote.speaker_confidence, "speaker_basis": quote.speaker_basis,
     }  # fmt: skip
 
 
@@ -158,6 +160,8 @@ def _parquet_schema(rows: list[dict[str, Any]], columns: list[str]) -> Any:
             return pa.bool_()
         if values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
             return pa.int64()
+        if values and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+            return pa.float64()
         return pa.string()
 
     return pa.schema([(name, column_type(name)) for name in columns])

@@ -71,6 +71,10 @@ class Quote:
     venue: str | None = None
     family_id: str | None = None
     first_document_id: str | None = None
+    # How sure the speaker is (0-1; 0 when the words could not be resolved) and how it
+    # was found: "name", "pronoun, last speaker", "role", "interview label", ...
+    speaker_confidence: float | None = None
+    speaker_basis: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

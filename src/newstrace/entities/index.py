@@ -63,6 +63,25 @@ def is_role(words: str) -> bool:
     return any(part in ROLE_WORDS or part.lower() in ROLE_WORDS for part in parts)
 
 
+def _trimmed_to_known_names(body: str, names: list[NameMention]) -> list[NameMention]:
+    """A person's name with words in front that are not part of it ("Offensive Things
+    Donald Trump" in a headline, "Neither Donald J. Trump") cut to the full name the text
+    writes on its own elsewhere ("Donald Trump")."""
+    alone = {m.name for m in names if m.kind_hint == "person" and len(m.name.split()) >= 2}
+    trimmed = []
+    for mention in names:
+        words = mention.name.split()
+        if mention.kind_hint == "person" and len(words) >= 3:
+            for cut in range(1, len(words) - 1):
+                suffix = " ".join(words[cut:])
+                start = mention.end - len(suffix)
+                if suffix in alone and body[start : mention.end] == suffix:
+                    mention = NameMention(start, mention.end, suffix, mention.role, mention.role_start, "person")
+                    break
+        trimmed.append(mention)
+    return trimmed
+
+
 def _initial_of(word: str, full: str) -> bool:
     """"J." stands for "John" in "J. Smith" / "John Smith"."""
     return len(word) == 2 and word.endswith(".") and full[:1] == word[:1]
@@ -87,6 +106,7 @@ class EntityIndex:
         names = find_names(body, nouns_capitalised=resources(language).nouns_capitalised)
         if analysis is not None and analysis.recognises_names:
             names = reconcile(body, names, analysis.entities)
+        names = _trimmed_to_known_names(body, names)
         full_person_names: dict[str, list[str]] = {}  # surname or first name -> full names seen
         kinds: dict[str, Counter[EntityKind]] = {}
         for mention in names:
@@ -160,11 +180,14 @@ class EntityIndex:
         match = _APPOSITIVE_RE.match(self.body, mention.end)
         return match.group(1) if match else None
 
-    def entity_at(self, start: int, end: int) -> Entity | None:
-        """The entity whose mention lies inside [start, end) (the last one wins: the head)."""
+    def entity_at(self, start: int, end: int, first: bool = False) -> Entity | None:
+        """The entity whose mention lies inside [start, end): the last one (the head of
+        "NASA Administrator Charles Bolden"), or the first where `first` asks for it."""
         found = None
         for mention, entity in self.mentions:
             if start <= mention.start and mention.end <= end:
+                if first:
+                    return entity
                 found = entity
         return found
 

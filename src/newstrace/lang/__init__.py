@@ -32,7 +32,14 @@ class LanguageResources:
     aux_words: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()
     person_pronouns: frozenset[str] = frozenset()
+    # gender: pronouns (all cases) and words in a role or title that mark one
+    male_pronouns: frozenset[str] = frozenset()
+    female_pronouns: frozenset[str] = frozenset()
+    male_words: frozenset[str] = frozenset()
+    female_words: frozenset[str] = frozenset()
     determiners: frozenset[str] = frozenset()
+    # determiners that introduce someone new ("a spokesman"): never a person named before
+    indefinite_determiners: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()
     role_synonyms: dict[str, frozenset[str]] = field(default_factory=dict)
     # names: titles in front of a name, those that mark a person, lowercase role nouns,
@@ -46,6 +53,7 @@ class LanguageResources:
     nouns_capitalised: bool = False
     # endings that make a compound word a title ("Außenministerin", "Präsidentensprecher")
     title_endings: tuple[str, ...] = ()
+    nationalities: frozenset[str] = frozenset()
     courtesy_titles: frozenset[str] = frozenset()
     role_qualifiers: frozenset[str] = frozenset()
     organisation_words: frozenset[str] = frozenset()

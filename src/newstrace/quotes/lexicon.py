@@ -54,6 +54,7 @@ AUX_WORDS = union("aux_words")
 PERSON_PRONOUNS = union("person_pronouns")
 PRONOUNS = union("pronouns")
 DETERMINERS = union("determiners")
+INDEFINITE_DETERMINERS = union("indefinite_determiners")
 # Nouns that name a speaker without naming a person: "sources said".
 SOURCE_NOUNS = union("source_nouns")
 # Role nouns and the roles they may stand for ("the top diplomat" ~ secretary of state).
@@ -61,5 +62,6 @@ ROLE_SYNONYMS: dict[str, frozenset[str]] = {
     noun: roles for code in languages() for noun, roles in resources(code).role_synonyms.items()
 }
 
-# Nationality/affiliation words that make a role incompatible with another's.
-NATIONALITY_RE = re.compile(r"^(?:US|U\.S\.|UK|EU|[A-Z][a-z]+(?:an|ian|ish|ese|ese|i|ic))$")
+# Nationality/affiliation words that make a role incompatible with another's. A list,
+# not a word shape: "-an" / "-i" endings also make surnames ("Eastman", "Stan", "Modi").
+NATIONALITIES = union("nationalities")

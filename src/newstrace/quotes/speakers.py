@@ -13,22 +13,43 @@ Generic sources ("officials", "a source") and unresolvable mentions leave
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
+from wordfreq import zipf_frequency
+
+from ..entities.gender import Gender, person_genders, pronoun_gender
 from ..entities.index import EntityIndex
 from ..entities.recognised import NAME_PARTICLES
-from ..entities.words import ORG_WORDS, TITLE_WORDS
+from ..entities.words import ORG_WORDS, ROLE_WORDS, TITLE_WORDS
 from ..lang import resources
 from ..model import Document, Entity, Mention, Quote
-from .lexicon import DETERMINERS, NATIONALITY_RE, PERSON_PRONOUNS, ROLE_SYNONYMS, SOURCE_NOUNS
+from .lexicon import (
+    DETERMINERS,
+    INDEFINITE_DETERMINERS,
+    NATIONALITIES,
+    PERSON_PRONOUNS,
+    PRONOUNS,
+    ROLE_SYNONYMS,
+    SOURCE_NOUNS,
+)
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
 
 _RECENT_SPEAKER_CHARS = 2500
-_NEARBY_ROLELESS_CHARS = 600
+# Nouns that name a role someone in the text can hold ("the minister", "the spokesman").
+ROLE_NOUNS = frozenset(w.lower().rstrip(".") for w in ROLE_WORDS) | frozenset(ROLE_SYNONYMS)
 _PLACE_SHAPE_RE = re.compile(r"(?:ia|land|stan|ington|[Kk]remlin|House)$|^[A-Z]{2,}$")
 _WORD_RE = re.compile(r"[\w’'.-]+")
+_APOSTROPHE_RE = re.compile(r"[’']")
+# A party and state after a name ("D-Md.", "R-Texas"), as US news writes them.
+_AFFILIATION_RE = re.compile(r"[A-Z]{1,3}-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?")
+_AFFILIATION_REACH_CHARS = 60
+# Words at least this frequent (wordfreq's Zipf scale: 4.5 is about 30 per million words)
+# are nouns first: "Opposition", "Bank". Surnames this frequent ("Smith", "Trump") reach the
+# speaker stage as recognised names, not as new ones.
+_COMMON_ZIPF = 4.5
 # One to four capitalised words, name particles allowed between them ("Ursula von der Leyen").
 _PARTICLE = "|".join(sorted(NAME_PARTICLES))
 _NAME_SHAPE_RE = re.compile(
@@ -37,23 +58,79 @@ _NAME_SHAPE_RE = re.compile(
 
 
 def _is_title(word: str) -> bool:
-    return word in TITLE_WORDS or bool(NATIONALITY_RE.match(word))
+    return word in TITLE_WORDS or f"{word}." in TITLE_WORDS or word in NATIONALITIES
 
 
-def _compatible(head: str, modifiers: list[str], entity: Entity) -> bool:
+def _fit(head: str, modifiers: list[str], entity: Entity) -> int:
+    """How well "the [US] president" fits a person: 2 when a role of theirs holds the noun
+    and no nationality we ask for is contradicted or left unconfirmed, 1 when the noun fits
+    but the nationality we ask for is not in their roles, 0 when it does not fit."""
     role_words = {w.lower() for role in entity.roles for w in role.split()}
     wanted = ROLE_SYNONYMS.get(head, frozenset({head}))
     if not role_words & wanted and not any(head in role.lower() for role in entity.roles):
+        return 0
+    ours = {m for m in modifiers if m in NATIONALITIES}
+    theirs = {w for role in entity.roles for w in role.split() if w in NATIONALITIES}
+    if not ours:
+        return 2
+    if not theirs:
+        return 1
+    return 2 if ours & theirs else 0
+
+
+# Parts of speech no name is made of. The tagger takes an unknown surname for an
+# adjective or a verb now and then ("Blinken" as in "broken"), so a lone word is only
+# refused for a closed-class tag; a run of words also for an open-class first word
+# ("Using JavaScript", "Apparently Lindsey").
+_CLOSED_CLASS = frozenset({"ADV", "AUX", "ADP", "SCONJ", "CCONJ", "PRON", "NUM", "PART", "INTJ"})
+_NOT_NAME_POS = _CLOSED_CLASS | {"VERB", "ADJ"}
+
+
+def _parse_says_no_name(analysis: Analysis, start: int, end: int) -> bool:
+    """Whether the parse of the words body[start:end] makes them something other than a
+    name: an adverb or a verb, or a plural (a group: "Republicans said")."""
+    parsed = analysis.parsed(analysis.sentence_index(start))
+    if parsed is None:
         return False
-    ours = {m for m in modifiers if NATIONALITY_RE.match(m)}
-    theirs = {w for role in entity.roles for w in role.split() if NATIONALITY_RE.match(w)}
-    return not ours or not theirs or bool(ours & theirs)
+    tokens = [
+        t
+        for t in parsed.doc
+        if parsed.span(t)[1] > start and parsed.span(t)[0] < end and not t.is_punct and t.pos_ != "DET"
+    ]
+    if not tokens:
+        return False
+    if any(t.pos_ in _CLOSED_CLASS or "Plur" in t.morph.get("Number") for t in tokens):
+        return True
+    return len(tokens) > 1 and tokens[0].pos_ in _NOT_NAME_POS
 
 
-def _plural(analysis: Analysis, offset: int) -> bool:
-    parsed = analysis.parsed(analysis.sentence_index(offset))
-    token = parsed.token_at(offset) if parsed is not None else None
-    return token is not None and "Plur" in token.morph.get("Number")
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """Who a speaker mention is, how we know, and how sure that is (0-1)."""
+
+    entity: Entity
+    basis: str
+    confidence: float
+
+
+# How sure each way of resolving a speaker is: set from the accuracy measured on GUM's
+# coreference (train + dev documents; `benchmarks/coref.py --split tune`), rounded, and
+# read as an order more than as probabilities (GUM is not all news).
+CONFIDENCE = {
+    "name": 0.95,  # the speaker's words hold a name of the text ("Ilse Marovic", "Marovic"): 0.97
+    "surname": 0.9,  # a surname the recogniser missed, named in full elsewhere in the text
+    "new name": 0.8,  # a capitalised name the entity stage did not find ("Okafor told"): 0.92
+    "relative pronoun": 0.8,  # "..., who said"
+    "pronoun, last speaker": 0.6,  # "he said" after a quote of his: 0.52 on GUM, more in news
+    "pronoun, last person named": 0.55,  # "she said", no earlier speaker agrees: 0.53
+    "role, last speaker": 0.7,  # "the minister said" after the minister spoke
+    "role": 0.65,  # "the top US diplomat": the nearest person whose roles fit
+    "role, last speaker without roles": 0.5,
+    "role, nationality unconfirmed": 0.5,
+}
+# Below this, a resolution is a guess: the speaker stays null and the words stay in
+# `speaker_mention` (a guess is never shown as a fact).
+MIN_CONFIDENCE = 0.5
 
 
 class ResolveSpeakers:
@@ -71,6 +148,9 @@ class ResolveSpeakers:
         known = {e.id: e for e in doc.entities}
         analysis = doc.analysis if doc.analysis is not None and doc.analysis.recognises_names else None
         nouns_capitalised = resources(doc.language).nouns_capitalised
+        speaker_starts = frozenset(q.speaker_span[0] for q in doc.quotes if q.speaker_span)
+        self._genders = person_genders(doc.body, index, doc.language, unknown=speaker_starts)
+        self._language = doc.language
         last_speaker: tuple[int, Entity] | None = None
         by_id: dict[str, Quote] = {q.id: q for q in doc.quotes}
         for quote in sorted(doc.quotes, key=lambda q: (q.speaker_span or (q.start,))[0]):
@@ -81,15 +161,19 @@ class ResolveSpeakers:
             ):
                 head = by_id[quote.part_of]
                 quote.speaker, quote.speaker_id = head.speaker, head.speaker_id
+                quote.speaker_confidence, quote.speaker_basis = head.speaker_confidence, head.speaker_basis
                 continue
             if quote.speaker_span is None:
                 continue
             start, end = quote.speaker_span
-            entity = self._resolve(doc.body, start, end, index, last_speaker, analysis, nouns_capitalised)
-            if entity is None:
+            found = self._resolve(doc.body, start, end, index, last_speaker, analysis, nouns_capitalised)
+            if found is None or found.confidence < MIN_CONFIDENCE:
+                quote.speaker_confidence, quote.speaker_basis = 0.0, "unresolved"
                 continue
+            entity = found.entity
             known.setdefault(entity.id, entity)
             quote.speaker, quote.speaker_id = entity.name, entity.id
+            quote.speaker_confidence, quote.speaker_basis = found.confidence, found.basis
             if entity.kind == "person":
                 last_speaker = (end, entity)
             if not index.entity_at(start, end):
@@ -106,7 +190,7 @@ class ResolveSpeakers:
         last: tuple[int, Entity] | None,
         analysis: Analysis | None = None,
         nouns_capitalised: bool = False,
-    ) -> Entity | None:
+    ) -> Resolution | None:
         text = body[start:end]
         if " and " in text and text.split()[0].lower() in DETERMINERS:
             text = text.split(" and ")[0]  # "the top diplomat and long-time adviser": one person, first head
@@ -114,14 +198,29 @@ class ResolveSpeakers:
         if not words:
             return None
         lower = words[0].lower()
-        if len(words) == 1 and lower in PERSON_PRONOUNS:
-            if last and start - last[0] < _RECENT_SPEAKER_CHARS:
-                return last[1]
+        if _AFFILIATION_RE.fullmatch(text.strip(" ,.")):
+            # "Sen. Ben Cardin, D-Md., said": the party and state stand for the name before them
             before = index.persons_before(start)
-            return before[0][1] if before else None
+            near = before and start - before[0][0] < _AFFILIATION_REACH_CHARS
+            return _resolution(before[0][1], "name") if near else None
+        if len(words) == 1 and lower in PERSON_PRONOUNS:
+            # "he" / "she": the last speaker, or else the nearest person named, whose
+            # gender (as the text gives it) agrees
+            wanted = pronoun_gender(lower, self._language)
+            if last and start - last[0] < _RECENT_SPEAKER_CHARS and self._agrees(last[1], wanted):
+                return _resolution(last[1], "pronoun, last speaker")
+            for _, entity in index.persons_before(start):
+                if self._agrees(entity, wanted):
+                    return _resolution(entity, "pronoun, last person named")
+            return None
         if len(words) == 1 and lower == "who":
             before = index.persons_before(start)
-            return before[0][1] if before and start - before[0][0] < 80 else None
+            near = before and start - before[0][0] < 80
+            return _resolution(before[0][1], "relative pronoun") if near else None
+        if any(_APOSTROPHE_RE.split(word)[0].lower() in PRONOUNS for word in words) and lower not in DETERMINERS:
+            return None  # "they", "I", "we", "So I", "I've": no one person of the text
+        if lower in INDEFINITE_DETERMINERS:
+            return None  # "a spokesman for the airline": someone the text does not name
         head = words[-1]
         if head.islower() or (words[0].lower() in DETERMINERS and head.lower() in SOURCE_NOUNS):
             if head.lower() in SOURCE_NOUNS - {
@@ -141,22 +240,26 @@ class ResolveSpeakers:
         if bare and all(_is_title(w) or w in {"of", "for"} for w in bare):
             # a capitalised role without a name: "the US Secretary of State"
             return self._by_role(bare[-1].lower(), bare[:-1], start, index, last, phrase=" ".join(bare))
-        entity = index.entity_at(start, end)
+        # "Padalecki and co-star Misha Collins": the first of coordinated names speaks for
+        # them; otherwise the name is the head, last ("NASA Administrator Charles Bolden")
+        entity = index.entity_at(start, end, first=" and " in text or " und " in text)
         if entity is not None:
-            return entity
+            return _resolution(entity, "name")
         name = " ".join(w for w in words if w.lower() not in DETERMINERS)
         named_in_full = [e for e in index.entities if e.kind == "person" and " " in e.name and e.name.split()[-1] == name]
         if len(named_in_full) == 1:
-            return named_in_full[0]  # a surname the recogniser did not mark
+            return _resolution(named_in_full[0], "surname")  # a surname the recogniser did not mark
         if not name or lower in {"they", "we", "i", "it", "you", "es", "wir", "ich"}:
             return None
         if not _NAME_SHAPE_RE.fullmatch(name):
             return None  # a description ("SurveyMonkey data from Iowa"), not a name
-        if " " not in name and (
-            nouns_capitalised or _is_title(name) or (analysis is not None and _plural(analysis, start))
-        ):
-            # a noun ("Ministerin", "Nationalbank" in German), a title, or a group
-            # ("Republicans said"): not a surname ("Okafor said")
+        if " " not in name and (nouns_capitalised or _is_title(name) or _common_word(name, self._language)):
+            # a noun ("Ministerin", "Nationalbank" in German; "Opposition" opening a
+            # sentence) or a title: not a surname
+            return None
+        if analysis is not None and _parse_says_no_name(analysis, start, end):
+            # capitals at a sentence start that the parse reads as other words ("Thus",
+            # "Using JavaScript", "Apparently Lindsey") or a group ("Republicans said")
             return None
         # A lone capitalised word the text never places or names as an organisation,
         # subject of a reporting verb, is most often a surname ("Marovic told");
@@ -168,7 +271,10 @@ class ResolveSpeakers:
             and (len(name.split()) >= 2 or not (known_place or _PLACE_SHAPE_RE.search(name)))
             else "organization"
         )
-        return index.add(name, kind)
+        return _resolution(index.add(name, kind), "new name")
+
+    def _agrees(self, entity: Entity, wanted: Gender | None) -> bool:
+        return _speaker_agrees(self._genders, entity, wanted)
 
     @staticmethod
     def _by_role(
@@ -178,16 +284,39 @@ class ResolveSpeakers:
         index: EntityIndex,
         last: tuple[int, Entity] | None,
         phrase: str | None = None,
-    ) -> Entity | None:
-        def fits(entity: Entity) -> bool:
+    ) -> Resolution | None:
+        def fit(entity: Entity) -> int:
             if phrase and any(phrase.lower() in role.lower() for role in entity.roles):
-                return True
-            return _compatible(head, modifiers, entity)
+                return 2
+            return _fit(head, modifiers, entity)
 
-        if last and start - last[0] < _RECENT_SPEAKER_CHARS and (fits(last[1]) or not last[1].roles):
-            return last[1]
-        for position, entity in index.persons_before(start):
-            # a nearby person whose roles the text never gives may still fit
-            if fits(entity) or (not entity.roles and start - position < _NEARBY_ROLELESS_CHARS):
-                return entity
+        if head not in ROLE_NOUNS:
+            return None  # "his father", "your uncle": a relation, not a role the text gives anyone
+        recent = last is not None and start - last[0] < _RECENT_SPEAKER_CHARS
+        if last and recent and fit(last[1]):
+            return _resolution(last[1], "role, last speaker")
+        before = [entity for _, entity in index.persons_before(start)]
+        for entity in before:
+            if fit(entity) == 2:
+                return _resolution(entity, "role")
+        if last and recent and not last[1].roles:
+            # the text never gave the last speaker a role: "the president" may well be them
+            return _resolution(last[1], "role, last speaker without roles")
+        for entity in before:
+            if fit(entity) == 1:
+                return _resolution(entity, "role, nationality unconfirmed")
         return None
+
+
+def _common_word(word: str, language: str | None) -> bool:
+    """A word common enough in running text to be a noun before it is a surname."""
+    return bool(language) and zipf_frequency(word.lower(), language) >= _COMMON_ZIPF
+
+
+def _speaker_agrees(genders: dict[str, Gender], entity: Entity, wanted: Gender | None) -> bool:
+    known = genders.get(entity.id)
+    return wanted is None or known is None or known == wanted
+
+
+def _resolution(entity: Entity, basis: str) -> Resolution:
+    return Resolution(entity, basis, CONFIDENCE[basis])

@@ -101,3 +101,12 @@ def entity_kind_mentions() -> list[str]:
     """Mentions per kind of each entity, so that its kind is decided by all of them
     whatever order the documents came in (issue 10)."""
     return ["ALTER TABLE entities ADD COLUMN kind_mentions TEXT NOT NULL DEFAULT '{}'"]
+
+
+@migration(11)
+def quote_speaker_confidence() -> list[str]:
+    """How sure each quote's speaker is, and how it was found (issue 11)."""
+    return [
+        "ALTER TABLE quotes ADD COLUMN speaker_confidence REAL",
+        "ALTER TABLE quotes ADD COLUMN speaker_basis TEXT",
+    ]

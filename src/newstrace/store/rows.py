@@ -17,7 +17,7 @@ DOCUMENT_COLUMNS = (
 QUOTE_COLUMNS = (
     "id", "document_id", "text", "start", "end", "kind", "speaker", "speaker_id", "part_of",
     "speaker_mention", "speaker_start", "speaker_end", "cue", "cue_start", "cue_end",
-    "said_on", "venue", "family_id", "first_document_id",
+    "said_on", "venue", "family_id", "first_document_id", "speaker_confidence", "speaker_basis",
 )  # fmt: skip
 DATE_MENTION_COLUMNS = ("id", "document_id", "text", "start", "end", "kind", "value", "anchor")
 MENTION_COLUMNS = ("document_id", "text", "start", "end", "entity_id")
@@ -77,6 +77,7 @@ def quote_row(quote: Quote) -> tuple[Any, ...]:
         quote.speaker, quote.speaker_id, quote.part_of, quote.speaker_mention,
         *_span(quote.speaker_span), quote.cue, *_span(quote.cue_span),
         quote.said_on, quote.venue, quote.family_id, quote.first_document_id,
+        quote.speaker_confidence, quote.speaker_basis,
     )  # fmt: skip
 
 
@@ -91,6 +92,7 @@ def quote_from_row(row: dict[str, Any]) -> Quote:
         speaker_span=span("speaker_start", "speaker_end"), cue=row["cue"],
         cue_span=span("cue_start", "cue_end"), said_on=row["said_on"], venue=row["venue"],
         family_id=row["family_id"], first_document_id=row["first_document_id"],
+        speaker_confidence=row["speaker_confidence"], speaker_basis=row["speaker_basis"],
     )  # fmt: skip
 
 

@@ -1,0 +1,48 @@
+"""Speaker resolution: names, pronouns by gender, roles, and no guesses."""
+
+from __future__ import annotations
+
+from .helpers import analyse
+
+
+def _speakers(text: str) -> list[tuple[str | None, str | None, float | None]]:
+    doc = analyse(text)
+    quotes = sorted((q for q in doc.quotes if not q.part_of), key=lambda q: q.start)
+    return [(q.speaker, q.speaker_basis, q.speaker_confidence) for q in quotes]
+
+
+def test_a_name_is_resolved_with_high_confidence() -> None:
+    [(speaker, basis, confidence)] = _speakers('"The pier will hold," harbour master Tobias Lindqvist said.\n')
+    assert (speaker, basis) == ("Tobias Lindqvist", "name") and confidence >= 0.9
+
+
+def test_an_indefinite_speaker_is_never_a_person_named_before() -> None:
+    text = (
+        "Transport Minister Ilse Marrow opened the terminal on Monday.\n\n"
+        '"The engines were checked twice," a spokesman for the airline said.\n'
+    )
+    doc = analyse(text)
+    (quote,) = [q for q in doc.quotes if "engines" in q.text]
+    assert quote.speaker is None and quote.speaker_mention == "a spokesman for the airline"
+    assert (quote.speaker_basis, quote.speaker_confidence) == ("unresolved", 0.0)
+
+
+def test_she_goes_to_the_woman_the_text_names_not_the_last_man_who_spoke() -> None:
+    text = (
+        "Mayor Hanna Voss opened the bridge. She thanked the builders and her staff.\n\n"
+        '"It took four years," said engineer Peter Lund. He led the works.\n\n'
+        '"We will keep the tolls low," she said.\n'
+    )
+    speakers = _speakers(text)
+    assert speakers[0][0] == "Peter Lund"
+    assert speakers[-1][:2] == ("Hanna Voss", "pronoun, last person named")
+
+
+def test_a_party_and_state_after_a_name_stand_for_it() -> None:
+    [(speaker, basis, _)] = _speakers('"We need the money now," Sen. Ben Cardin, D-Md., said on Tuesday.\n')
+    assert (speaker, basis) == ("Ben Cardin", "name")
+
+
+def test_first_person_and_plural_speakers_are_left_unresolved() -> None:
+    for text in ('"We will win," they said.\n', '"So I told them no," I said.\n'):
+        assert all(speaker is None for speaker, _, _ in _speakers(text)), text
