@@ -180,11 +180,17 @@ class EntityIndex:
         match = _APPOSITIVE_RE.match(self.body, mention.end)
         return match.group(1) if match else None
 
-    def entity_at(self, start: int, end: int, first: bool = False) -> Entity | None:
+    def entity_at(
+        self, start: int, end: int, first: bool = False, not_possessors_in: str | None = None
+    ) -> Entity | None:
         """The entity whose mention lies inside [start, end): the last one (the head of
-        "NASA Administrator Charles Bolden"), or the first where `first` asks for it."""
+        "NASA Administrator Charles Bolden"), or the first where `first` asks for it. With
+        the body in `not_possessors_in`, a possessor is no candidate: in "representatives
+        of Epstein's lawyers" the speaker is not Epstein."""
         found = None
         for mention, entity in self.mentions:
+            if not_possessors_in is not None and not_possessors_in.startswith(("'s", "’s"), mention.end):
+                continue
             if start <= mention.start and mention.end <= end:
                 if first:
                     return entity
@@ -197,6 +203,11 @@ class EntityIndex:
             ((m.start, e) for m, e in self.mentions if e.kind == "person" and m.end <= offset),
             key=lambda pair: -pair[0],
         )
+
+    def person_ending_before(self, offset: int) -> tuple[int, Entity] | None:
+        """The person mention that ends last at or before `offset`, with its end."""
+        ends = [(m.end, e) for m, e in self.mentions if e.kind == "person" and m.end <= offset]
+        return max(ends, key=lambda pair: pair[0]) if ends else None
 
     @property
     def entities(self) -> list[Entity]:

@@ -28,6 +28,8 @@ class LanguageResources:
     # regular-expression fragments, and the small words around a cue
     speech_verbs: frozenset[str] = frozenset()
     speech_verb_lemmas: frozenset[str] = frozenset()
+    # lemmas among those that state a belief or a plan, not a speech act ("think", "hope")
+    belief_verb_lemmas: frozenset[str] = frozenset()
     speech_phrases: tuple[str, ...] = ()
     aux_words: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()

@@ -10,12 +10,14 @@ pieces `part_of` the first.
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from ..ids import derive_id
 from ..model import Document, Quote
 from .german import KONJUNKTIV_RE, find_german
 from .marks import paragraphs, scan_text, widen
+from .parsed import find_parsed, find_parsed_all
 from .reported import Reported, find_reported, object_then_that
 
 _MIN_CONTENT_WORDS = 2
@@ -38,45 +40,83 @@ class FindIndirectQuotes:
                     last = _attribution_of(doc, s, e) if e - s >= 20 else last
                     continue
                 found = (
-                    (find_german(body, s, e) if german else None)
+                    _labelled_line(doc, body, s, e)
+                    or (find_german(body, s, e) if german else None)
                     or find_reported(body, s, e)
                     or (None if german else _mixed(doc, body, s, e))
+                    or (None if german else find_parsed(doc.analysis, body, s, e))
                 )
                 if found is None and german and last and last.speaker and KONJUNKTIV_RE.search(body, s, e):
                     found = Reported([(s, e)], last.cue, last.speaker)  # free indirect speech
                 last = found
                 if found is None:
                     continue
-                pieces = []
-                for c_start, c_end in found.pieces:
-                    while c_start < c_end and body[c_start] in _TRIM:
-                        c_start += 1
-                    while c_end > c_start and body[c_end - 1] in _TRIM:
-                        c_end -= 1
-                    if c_end > c_start:
-                        pieces.append(widen(raw, c_start, c_end))
-                words = sum(len(body[a:b].split()) for a, b in pieces)
-                if words < _MIN_CONTENT_WORDS or _covered(pieces[0][0], pieces[-1][1], direct):
-                    continue
-                first_id = None
-                for c_start, c_end in pieces:
-                    quote = Quote(
-                        derive_id("q", doc.id, c_start, c_end),
-                        doc.id,
-                        raw[c_start:c_end],
-                        c_start,
-                        c_end,
-                        "indirect",
-                    )
-                    quote.part_of = first_id
-                    first_id = first_id or quote.id
-                    quote.cue_span, quote.cue = found.cue, raw[found.cue[0] : found.cue[1]]
-                    if found.speaker:
-                        quote.speaker_span = found.speaker
-                        quote.speaker_mention = raw[found.speaker[0] : found.speaker[1]]
-                    doc.quotes.append(quote)
+                attributions = [found]
+                if not german and found.pieces:
+                    # a second verb of saying in the same sentence ("X said …, and Y told …")
+                    attributions += find_parsed_all(doc.analysis, body, s, e, outside=found.pieces)
+                for attribution in attributions:
+                    self._add(doc, raw, body, attribution, direct)
         doc.quotes.sort(key=lambda q: q.start)
         return doc
+
+    def _add(
+        self, doc: Document, raw: str, body: str, found: Reported, direct: list[tuple[int, int]]
+    ) -> None:
+        """One reported attribution as quote records (one per piece, later ones part of the first)."""
+        pieces = []
+        for c_start, c_end in found.pieces:
+            while c_start < c_end and body[c_start] in _TRIM:
+                c_start += 1
+            while c_end > c_start and body[c_end - 1] in _TRIM:
+                c_end -= 1
+            if c_end > c_start:
+                pieces.append(widen(raw, c_start, c_end))
+        words = sum(len(body[a:b].split()) for a, b in pieces)
+        if words < _MIN_CONTENT_WORDS or _covered(pieces[0][0], pieces[-1][1], direct):
+            return
+        first_id = None
+        for c_start, c_end in pieces:
+            quote = Quote(
+                derive_id("q", doc.id, c_start, c_end),
+                doc.id,
+                raw[c_start:c_end],
+                c_start,
+                c_end,
+                "indirect",
+            )
+            quote.part_of = first_id
+            first_id = first_id or quote.id
+            quote.cue_span, quote.cue = found.cue, raw[found.cue[0] : found.cue[1]]
+            if found.speaker:
+                quote.speaker_span = found.speaker
+                quote.speaker_mention = raw[found.speaker[0] : found.speaker[1]]
+            doc.quotes.append(quote)
+
+
+# "John McCain: Populist anger appeals to bad angels" — a headline or summary line that
+# gives a named source its words after a colon, on the same line.
+_LABELLED_LINE_RE = re.compile(r"([A-Z][^:\n]{1,60}?):[ \t]+(\S[^\n]*)")
+_LABEL_MAX_WORDS = 6
+
+
+def _labelled_line(doc: Document, body: str, s: int, e: int) -> Reported | None:
+    """A line "Source: words" whose source holds a person or organisation the text names."""
+    if s > 0 and body[s - 1] != "\n":
+        return None
+    match = _LABELLED_LINE_RE.match(body, s)
+    if match is None or len(match.group(1).split()) > _LABEL_MAX_WORDS:
+        return None
+    label_start, label_end = match.span(1)
+    kinds = {entity.id: entity.kind for entity in doc.entities}
+    named = any(
+        label_start <= m.start and m.end <= label_end and kinds.get(m.entity_id or "") in ("person", "organization")
+        for m in doc.mentions
+    )
+    if not named:
+        return None
+    content_start, content_end = match.span(2)
+    return Reported([(content_start, content_end)], (label_end, label_end + 1), (label_start, label_end))
 
 
 def _mixed(doc: Document, body: str, s: int, e: int) -> Reported | None:

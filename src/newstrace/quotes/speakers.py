@@ -46,6 +46,8 @@ _APOSTROPHE_RE = re.compile(r"[’']")
 # A party and state after a name ("D-Md.", "R-Texas"), as US news writes them.
 _AFFILIATION_RE = re.compile(r"[A-Z]{1,3}-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?")
 _AFFILIATION_REACH_CHARS = 60
+# Between a name and a role in apposition after it: a comma and spaces.
+_APPOSITION_RE = re.compile(r"\s*,\s*")
 # Words at least this frequent (wordfreq's Zipf scale: 4.5 is about 30 per million words)
 # are nouns first: "Opposition", "Bank". Surnames this frequent ("Smith", "Trump") reach the
 # speaker stage as recognised names, not as new ones.
@@ -78,12 +80,10 @@ def _fit(head: str, modifiers: list[str], entity: Entity) -> int:
     return 2 if ours & theirs else 0
 
 
-# Parts of speech no name is made of. The tagger takes an unknown surname for an
-# adjective or a verb now and then ("Blinken" as in "broken"), so a lone word is only
-# refused for a closed-class tag; a run of words also for an open-class first word
-# ("Using JavaScript", "Apparently Lindsey").
+# Parts of speech no name is made of. The tagger takes an unknown name for an adjective
+# or a verb now and then ("Blinken" as in "broken", "Brent"), so only closed-class tags
+# count ("Thus", "Apparently Lindsey"), and a gerund opening a run ("Using JavaScript").
 _CLOSED_CLASS = frozenset({"ADV", "AUX", "ADP", "SCONJ", "CCONJ", "PRON", "NUM", "PART", "INTJ"})
-_NOT_NAME_POS = _CLOSED_CLASS | {"VERB", "ADJ"}
 
 
 def _parse_says_no_name(analysis: Analysis, start: int, end: int) -> bool:
@@ -101,7 +101,9 @@ def _parse_says_no_name(analysis: Analysis, start: int, end: int) -> bool:
         return False
     if any(t.pos_ in _CLOSED_CLASS or "Plur" in t.morph.get("Number") for t in tokens):
         return True
-    return len(tokens) > 1 and tokens[0].pos_ in _NOT_NAME_POS
+    # a run opened by a gerund or participle ("Using JavaScript"), not by a name the
+    # tagger took for a verb ("Brent Sherwood")
+    return len(tokens) > 1 and bool(set(tokens[0].morph.get("VerbForm")) & {"Ger", "Part"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +208,9 @@ class ResolveSpeakers:
         if len(words) == 1 and lower in PERSON_PRONOUNS:
             # "he" / "she": the last speaker, or else the nearest person named, whose
             # gender (as the text gives it) agrees
+            # gender (as the text gives it) agrees. (Preferring a person whose gender the
+            # text gives over a last speaker whose gender it does not was tried: on the
+            # real-page check it sent "he" to the most talked-about man far too often.)
             wanted = pronoun_gender(lower, self._language)
             if last and start - last[0] < _RECENT_SPEAKER_CHARS and self._agrees(last[1], wanted):
                 return _resolution(last[1], "pronoun, last speaker")
@@ -217,10 +222,16 @@ class ResolveSpeakers:
             before = index.persons_before(start)
             near = before and start - before[0][0] < 80
             return _resolution(before[0][1], "relative pronoun") if near else None
-        if any(_APOSTROPHE_RE.split(word)[0].lower() in PRONOUNS for word in words) and lower not in DETERMINERS:
+        if _has_pronoun(words) and lower not in DETERMINERS:
             return None  # "they", "I", "we", "So I", "I've": no one person of the text
         if lower in INDEFINITE_DETERMINERS:
             return None  # "a spokesman for the airline": someone the text does not name
+        if lower in ROLE_NOUNS:
+            # "Gwynne Shotwell, president and chief operating officer of SpaceX, said": a role
+            # in apposition after a name is that person
+            nearest = index.person_ending_before(start)
+            if nearest and _APPOSITION_RE.fullmatch(body, nearest[0], start):
+                return _resolution(nearest[1], "name")
         head = words[-1]
         if head.islower() or (words[0].lower() in DETERMINERS and head.lower() in SOURCE_NOUNS):
             if head.lower() in SOURCE_NOUNS - {
@@ -242,7 +253,9 @@ class ResolveSpeakers:
             return self._by_role(bare[-1].lower(), bare[:-1], start, index, last, phrase=" ".join(bare))
         # "Padalecki and co-star Misha Collins": the first of coordinated names speaks for
         # them; otherwise the name is the head, last ("NASA Administrator Charles Bolden")
-        entity = index.entity_at(start, end, first=" and " in text or " und " in text)
+        entity = index.entity_at(
+            start, end, first=" and " in text or " und " in text, not_possessors_in=body
+        )
         if entity is not None:
             return _resolution(entity, "name")
         name = " ".join(w for w in words if w.lower() not in DETERMINERS)
@@ -306,6 +319,18 @@ class ResolveSpeakers:
             if fit(entity) == 1:
                 return _resolution(entity, "role, nationality unconfirmed")
         return None
+
+
+def _has_pronoun(words: list[str]) -> bool:
+    """Whether a pronoun stands among the words: "So I", "I've", "they" — but not the
+    surname "He" of "He Jianxiong" (capitalised and followed by another name)."""
+    for index, word in enumerate(words):
+        if _APOSTROPHE_RE.split(word)[0].lower() not in PRONOUNS:
+            continue
+        followed_by_name = index + 1 < len(words) and words[index + 1][:1].isupper()
+        if not (word[:1].isupper() and followed_by_name and word != "I"):
+            return True
+    return False
 
 
 def _common_word(word: str, language: str | None) -> bool:
