@@ -46,3 +46,42 @@ def test_a_party_and_state_after_a_name_stand_for_it() -> None:
 def test_first_person_and_plural_speakers_are_left_unresolved() -> None:
     for text in ('"We will win," they said.\n', '"So I told them no," I said.\n'):
         assert all(speaker is None for speaker, _, _ in _speakers(text)), text
+
+
+QA_INTERVIEW = """Harbour talks
+
+Reporter Lena Brandt spoke to port director Tobias Lindqvist about the strike.
+
+Q: When will the ships be unloaded again?
+
+A: Not before Friday. The cranes need a full check first.
+
+Q: Will the workers get their pay rise?
+
+A: We have offered four percent, and that offer stands.
+"""
+
+INITIALS_INTERVIEW = """Harbour talks
+
+Reporter Lena Brandt spoke to port director Tobias Lindqvist about the strike.
+
+LB: When will the ships be unloaded again?
+
+TL: Not before Friday. The cranes need a full check first.
+
+LB: Will the workers get their pay rise?
+
+LINDQVIST: We have offered four percent, and that offer stands.
+"""
+
+
+def test_q_and_a_turns_go_to_the_interviewer_and_the_interviewee() -> None:
+    for text in (QA_INTERVIEW, INITIALS_INTERVIEW):
+        doc = analyse(text)
+        turns = [(q.text, q.speaker) for q in doc.quotes if q.kind == "interview"]
+        assert turns == [
+            ("When will the ships be unloaded again?", "Lena Brandt"),
+            ("Not before Friday. The cranes need a full check first.", "Tobias Lindqvist"),
+            ("Will the workers get their pay rise?", "Lena Brandt"),
+            ("We have offered four percent, and that offer stands.", "Tobias Lindqvist"),
+        ], text[:60]

@@ -87,10 +87,10 @@ def reconcile(body: str, rule_names: list[NameMention], recognised: list[NamedSp
         used.update(i for i, _ in overlapping)
         kind = KINDS.get(entity.label)
         start, end = entity.start, entity.end
-        if mention.kind_hint == "person" and mention.role and entity.start <= mention.start:
-            # The recogniser took a title and a name together, perhaps for a body or an
-            # event ("US Secretary of State Antony Blinken" as an organisation): the rules
-            # split the title off, and a person title in front says person.
+        if mention.kind_hint == "person" and mention.role:
+            # A person title in front says person, whatever the recogniser made of the
+            # words ("US Secretary of State Antony Blinken" as an organisation, "Brandt" of
+            # "Reporter Lena Brandt" as a place); the rules split the title off.
             kind, start, end = "person", mention.start, max(end, mention.end)
         elif kind is None:
             continue  # another kind of name: an event, a product, a nationality

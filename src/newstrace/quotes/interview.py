@@ -1,11 +1,17 @@
-"""Interview transcripts: speaker label lines and the turns under them.
+"""Interview transcripts: speaker labels and the turns after them.
 
-A label is a paragraph of its own, a short capitalised name (with or without
-a role) ending in a colon, or in a stray quote mark where a colon was
-mistyped ("Nadia Ferrant\""). Each turn, the paragraphs up to the next
-label, is one `interview` quote for that label's speaker. A turn whose first
-paragraph opens with a quote mark ends where that quotation closes, so that
-whatever follows the transcript is not taken for an answer.
+A label is a short capitalised name (with or without a role) ending in a colon, or in a
+stray quote mark where a colon was mistyped ("Nadia Ferrant\""), either as a paragraph of
+its own or opening the paragraph that holds the words ("Q: How long ...?", "OW: I was
+...", "BLINKEN: We are ..."). Each turn, up to the next label, is one `interview` quote
+for that label's speaker. A turn whose first paragraph opens with a quote mark ends
+where that quotation closes, so that whatever follows the transcript is not taken for
+an answer.
+
+Labels that do not spell a name are resolved from the text: "Q" is the interviewer and
+"A" the interviewee, as the introduction names them ("X spoke to Y", "an interview
+with Y"); initials ("OW") are the person of the text with those initials. The speaker
+then points at where the text names that person.
 """
 
 from __future__ import annotations
@@ -20,7 +26,16 @@ from .lexicon import CUE_RE
 from .marks import DOUBLE_MARKS, paragraphs
 
 _LABEL_RE = re.compile(r"^(?P<label>[A-ZÀ-Þ][\w’'.-]*(?:[ \t]+[\w’'.-]+){0,8})[ \t]*[:\"”]$")
-_GENERIC_LABELS = frozenset({"Q", "A", "Question", "Answer", "Frage", "Antwort"})
+# A label opening the paragraph of its turn: at most four words before the colon.
+_INLINE_LABEL_RE = re.compile(r"^(?P<label>[A-ZÀ-Þ][\w’'.-]*(?:[ \t]+[\w’'.-]+){0,3})[ \t]*:[ \t]+(?=\S)")
+_QUESTION_LABELS = frozenset({"Q", "Question", "Frage", "F"})
+_ANSWER_LABELS = frozenset({"A", "Answer", "Antwort"})
+_GENERIC_LABELS = _QUESTION_LABELS | _ANSWER_LABELS
+_INITIALS_RE = re.compile(r"[A-Z]{2,3}")
+# "X spoke to Y", "X interviewed Y", "in an interview with Y": who asks and who answers.
+_INTERVIEW_RE = re.compile(
+    r"\b(?:spoke|talked|talks|speaks) (?:to|with)\b|\binterview(?:ed|s)?\b(?: with\b)?|\bsat down with\b"
+)
 _MIN_LABELS = 2
 
 
@@ -45,14 +60,18 @@ class FindInterviewTurns:
         body = doc.body
         paras = paragraphs(body)
         labels = [(i, m) for i, (s, e) in enumerate(paras) if (m := _is_label(body[s:e]))]
-        names = {m.group("label") for _, m in labels}
-        # A lone "Name:" is a lead-in, not a transcript: ask for two labels,
-        # at least one of them repeated or generic (Q/A).
-        if len(labels) < _MIN_LABELS or (len(names) == len(labels) and not names & _GENERIC_LABELS):
+        inline = False
+        if not _is_transcript(labels):
+            labels = [(i, m) for i, (s, e) in enumerate(paras) if (m := _is_inline_label(body[s:e]))]
+            inline = True
+        if not _is_transcript(labels):
             return doc
         label_rows = {i for i, _ in labels}
+        people = _people(doc)
+        first_label = paras[labels[0][0]][0]
+        roles = _interview_roles(body, people, first_label)
         for i, match in labels:
-            turn = self._turn(body, paras, i, label_rows)
+            turn = self._turn(body, paras, i, label_rows, match.end() if inline else None)
             if turn is None:
                 continue
             start, end = turn
@@ -62,24 +81,27 @@ class FindInterviewTurns:
                 derive_id("q", doc.id, start, end), doc.id, body[start:end], start, end, "interview"
             )
             quote.cue, quote.cue_span = label, (label_start, label_start + len(label))
-            if label not in _GENERIC_LABELS:
-                people = find_names(label, skip_headlines=False)
-                speaker = people[-1] if people else None
-                if speaker:
-                    quote.speaker_span = (label_start + speaker.start, label_start + speaker.end)
-                    quote.speaker_mention = speaker.name
+            speaker = _label_speaker(label, label_start, people, roles)
+            if speaker:
+                quote.speaker_span = speaker
+                quote.speaker_mention = body[speaker[0] : speaker[1]]
             doc.quotes.append(quote)
         doc.quotes.sort(key=lambda q: q.start)
         return doc
 
     @staticmethod
     def _turn(
-        body: str, paras: list[tuple[int, int]], label: int, label_rows: set[int]
+        body: str, paras: list[tuple[int, int]], label: int, label_rows: set[int], inline_at: int | None = None
     ) -> tuple[int, int] | None:
-        first = label + 1
-        if first >= len(paras) or first in label_rows:
-            return None
-        start, end = paras[first]
+        if inline_at is not None:
+            # the words follow the label in its own paragraph, and run on to the next label
+            first = label
+            start, end = paras[label][0] + inline_at, paras[label][1]
+        else:
+            first = label + 1
+            if first >= len(paras) or first in label_rows:
+                return None
+            start, end = paras[first]
         quoted = body[start] in DOUBLE_MARKS
         if quoted and _closes(body, start, end):
             return start, end
@@ -90,6 +112,68 @@ class FindInterviewTurns:
             if quoted and _closes(body, paras[j][0], end):
                 break
         return start, end
+
+
+def _is_inline_label(text: str) -> re.Match[str] | None:
+    match = _INLINE_LABEL_RE.match(text)
+    if match is None or CUE_RE.search(match.group("label")):
+        return None
+    words = match.group("label").split()
+    if any(w[:1].islower() and w not in {"of", "for", "the", "and", "de", "von", "van", "der"} for w in words):
+        return None
+    return match
+
+
+def _is_transcript(labels: list[tuple[int, re.Match[str]]]) -> bool:
+    """A lone "Name:" is a lead-in, not a transcript: two labels or more, at least one of
+    them repeated or generic (Q/A)."""
+    names = [m.group("label") for _, m in labels]
+    return len(names) >= _MIN_LABELS and (len(set(names)) < len(names) or bool(set(names) & _GENERIC_LABELS))
+
+
+def _people(doc: Document) -> list[tuple[int, int, str]]:
+    """(start, end, name) of every person mention the entity stage found, in text order."""
+    persons = {e.id: e.name for e in doc.entities if e.kind == "person"}
+    return sorted((m.start, m.end, persons[m.entity_id]) for m in doc.mentions if m.entity_id in persons)
+
+
+def _interview_roles(
+    body: str, people: list[tuple[int, int, str]], before: int
+) -> dict[str, tuple[int, int]]:
+    """Where the introduction names the interviewer ("Q") and the interviewee ("A")."""
+    cue = _INTERVIEW_RE.search(body, 0, before)
+    if cue is None:
+        return {}
+    asking = [p for p in people if p[1] <= cue.start()]
+    answering = [p for p in people if cue.end() <= p[0] < before]
+    roles = {}
+    if asking and not body[asking[-1][1] : cue.start()].strip(" ,.'’s").count(" ") > 3:
+        roles["Q"] = asking[-1][:2]
+    if answering:
+        roles["A"] = answering[0][:2]
+    return roles
+
+
+def _label_speaker(
+    label: str, label_start: int, people: list[tuple[int, int, str]], roles: dict[str, tuple[int, int]]
+) -> tuple[int, int] | None:
+    """Body offsets of the words that name the speaker of a label's turns."""
+    if label in _QUESTION_LABELS:
+        return roles.get("Q")
+    if label in _ANSWER_LABELS:
+        return roles.get("A")
+    if _INITIALS_RE.fullmatch(label):
+        matching = {name for _, _, name in people if "".join(w[0] for w in name.split()) == label}
+        if len(matching) == 1:
+            return next((s, e) for s, e, name in people if name in matching)
+    if label.isupper() and " " not in label:
+        # a broadcast transcript's "LINDQVIST:": the person of the text with that surname
+        matching = {name for _, _, name in people if name.split()[-1].casefold() == label.casefold()}
+        if len(matching) == 1:
+            return next((s, e) for s, e, name in people if name in matching)
+    named = find_names(label, skip_headlines=False)
+    speaker = named[-1] if named else None
+    return (label_start + speaker.start, label_start + speaker.end) if speaker else None
 
 
 def _closes(body: str, start: int, end: int) -> bool:

@@ -259,9 +259,14 @@ class ResolveSpeakers:
         if entity is not None:
             return _resolution(entity, "name")
         name = " ".join(w for w in words if w.lower() not in DETERMINERS)
-        named_in_full = [e for e in index.entities if e.kind == "person" and " " in e.name and e.name.split()[-1] == name]
+        # a surname the recogniser did not mark, or a transcript's "BLINKEN"
+        named_in_full = [
+            e
+            for e in index.entities
+            if e.kind == "person" and " " in e.name and e.name.split()[-1].casefold() == name.casefold()
+        ]
         if len(named_in_full) == 1:
-            return _resolution(named_in_full[0], "surname")  # a surname the recogniser did not mark
+            return _resolution(named_in_full[0], "surname")
         if not name or lower in {"they", "we", "i", "it", "you", "es", "wir", "ich"}:
             return None
         if not _NAME_SHAPE_RE.fullmatch(name):
