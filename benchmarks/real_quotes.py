@@ -73,6 +73,7 @@ def main() -> int:
     pipeline = build_pipeline(load_settings())
     gold_n = found_n = speaker_ok = ours_n = ours_hit = 0
     not_names: list[str] = []
+    by_basis: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     errors = args.errors
     for file, gold in sorted(rows.items()):
         raw = (root / file).read_bytes()
@@ -105,6 +106,8 @@ def main() -> int:
                 quote.speaker is not None and _last_word(quote.speaker) == _last_word(want)
             )
             speaker_ok += right
+            by_basis[quote.speaker_basis or "none"][0] += 1
+            by_basis[quote.speaker_basis or "none"][1] += right
             if not right and errors > 0:
                 errors -= 1
                 print(f"  speaker: {snippet[:40]!r}: ours {quote.speaker!r} ({quote.speaker_mention!r}), gold {want!r}")
@@ -119,6 +122,9 @@ def main() -> int:
     print(f"{len(rows)} pages, {gold_n} gold quotations, {ours_n} quotes of ours")
     print(f"recall {recall:.3f}  precision {precision:.3f}  speaker accuracy {speaker_ok / max(found_n, 1):.3f} "
           f"(targets 0.90 / 0.90 / 0.92)")
+    print("speaker accuracy by basis: " + ", ".join(
+        f"{basis} {right}/{n}" for basis, (n, right) in sorted(by_basis.items(), key=lambda kv: -kv[1][0])
+    ))
     print(f"speakers that are not a person or organisation: {len(not_names)} {sorted(set(not_names))[:20]}")
     return 0
 

@@ -41,7 +41,10 @@ def find_parsed_all(
         return []
     words = resources(analysis.language)
     cues = words.speech_verb_lemmas - words.belief_verb_lemmas
-    parsed = analysis.parsed(analysis.sentence_index(start))
+    sentence = analysis.sentence_index(start)
+    if not analysis.is_cue_sentence(sentence):
+        return []  # no verb of saying: nothing to parse for
+    parsed = analysis.parsed(sentence)
     if parsed is None:
         return []
     taken = list(outside or [])

@@ -350,7 +350,9 @@ class SqliteStore(Store):
         sql = (
             f"SELECT {columns} FROM quotes q JOIN documents d ON d.id = q.document_id "
             "LEFT JOIN entity_aliases a ON a.alias_id = q.speaker_id "
-            f"LEFT JOIN entities canonical ON canonical.id = a.canonical_id {where} "
+            # the collection's name for the speaker: one spelling for every page ("Hillary" /
+            # "Hilary" share an id), and a bare surname's full name where it is resolved
+            f"LEFT JOIN entities canonical ON canonical.id = {_RESOLVED_SPEAKER_ID} {where} "
             f"ORDER BY {quote_date}, q.document_id, q.start {limit}"
         )
         return [rows.quote_from_row(dict(row)) for row in self._db.execute(sql, params)]
