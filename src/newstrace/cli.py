@@ -123,7 +123,7 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     if args.limit is not None and args.limit < 1:
         raise UsageError("--limit must be at least 1")
     with open_collection(args.db) as collection:
-        found = collection.cited_quotes(args.speaker, args.since, args.until, args.search, args.limit)
+        found = collection.cite(collection.quotes(args.speaker, args.since, args.until, args.search, args.limit))
     for quote, citation in found:
         if args.format == "json":
             print(json.dumps(quote_record(quote) | {"citation": citation_record(citation)}, ensure_ascii=False))

@@ -166,18 +166,10 @@ class Collection:
     ) -> list[Quote]:
         return self.store.quotes(QuoteFilter(speaker, since, until, search, limit=limit))
 
-    def cited_quotes(
-        self,
-        speaker: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        search: str | None = None,
-        limit: int | None = None,
-    ) -> list[tuple[Quote, Citation]]:
-        """`quotes`, each with what a citation needs: title, outlet, address, date."""
-        found = self.quotes(speaker, since, until, search, limit)
-        citations = self.store.citations({q.document_id for q in found})
-        return [(q, citations[q.document_id]) for q in found if q.document_id in citations]
+    def cite(self, quotes: list[Quote]) -> list[tuple[Quote, Citation]]:
+        """Each quote with what a citation needs: its page's title, outlet, address, date."""
+        citations = self.store.citations({q.document_id for q in quotes})
+        return [(q, citations[q.document_id]) for q in quotes if q.document_id in citations]
 
     def entities(self) -> list[Entity]:
         return self.store.resolved_entities()

@@ -61,18 +61,13 @@ Q: Will the workers get their pay rise?
 A: We have offered four percent, and that offer stands.
 """
 
-INITIALS_INTERVIEW = """Harbour talks
-
-Reporter Lena Brandt spoke to port director Tobias Lindqvist about the strike.
-
-LB: When will the ships be unloaded again?
-
-TL: Not before Friday. The cranes need a full check first.
-
-LB: Will the workers get their pay rise?
-
-LINDQVIST: We have offered four percent, and that offer stands.
-"""
+# The same interview under the speakers' initials, and a broadcast transcript's surname.
+INITIALS_INTERVIEW = (
+    QA_INTERVIEW.replace("Q: When", "LB: When")
+    .replace("A: Not", "TL: Not")
+    .replace("Q: Will", "LB: Will")
+    .replace("A: We", "LINDQVIST: We")
+)
 
 
 def test_q_and_a_turns_go_to_the_interviewer_and_the_interviewee() -> None:
