@@ -88,7 +88,8 @@ _CLOSED_CLASS = frozenset({"ADV", "AUX", "ADP", "SCONJ", "CCONJ", "PRON", "NUM",
 
 def _parse_says_no_name(analysis: Analysis, start: int, end: int) -> bool:
     """Whether the parse of the words body[start:end] makes them something other than a
-    name: an adverb or a verb, or a plural (a group: "Republicans said")."""
+    name: a closed-class word, a gerund opening them, or a plural (a group: "Republicans
+    said")."""
     parsed = analysis.parsed(analysis.sentence_index(start))
     if parsed is None:
         return False
@@ -107,6 +108,22 @@ def _parse_says_no_name(analysis: Analysis, start: int, end: int) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
+class _Text:
+    """What speaker resolution knows of the document it reads."""
+
+    body: str
+    language: str | None
+    analysis: Analysis | None  # with a trained recogniser and parser, else None
+    nouns_capitalised: bool
+    genders: dict[str, Gender]  # entity id -> the gender the text gives the person
+
+    def agrees(self, entity: Entity, wanted: Gender | None) -> bool:
+        """Whether a person may be "he" or "she": an unknown gender agrees with either."""
+        known = self.genders.get(entity.id)
+        return wanted is None or known is None or known == wanted
+
+
+@dataclass(frozen=True, slots=True)
 class Resolution:
     """Who a speaker mention is, how we know, and how sure that is (0-1)."""
 
@@ -116,15 +133,16 @@ class Resolution:
 
 
 # How sure each way of resolving a speaker is: set from the accuracy measured on GUM's
-# coreference (train + dev documents; `benchmarks/coref.py --split tune`), rounded, and
-# read as an order more than as probabilities (GUM is not all news).
+# coreference (`benchmarks/coref.py --split tune`) and on the real news pages, rounded,
+# and read as an order more than as probabilities.
 CONFIDENCE = {
-    "name": 0.95,  # the speaker's words hold a name of the text ("Ilse Marovic", "Marovic"): 0.97
+    # measured: GUM tune / the real news pages of benchmarks/real_quotes.py
+    "name": 0.95,  # the speaker's words hold a name of the text ("Ilse Marovic"): 0.97 / 0.98
     "surname": 0.9,  # a surname the recogniser missed, named in full elsewhere in the text
-    "new name": 0.8,  # a capitalised name the entity stage did not find ("Okafor told"): 0.92
+    "new name": 0.8,  # a capitalised name the entity stage did not find ("Okafor told"): 1.0 / 0.85
     "relative pronoun": 0.8,  # "..., who said"
-    "pronoun, last speaker": 0.6,  # "he said" after a quote of his: 0.52 on GUM, more in news
-    "pronoun, last person named": 0.55,  # "she said", no earlier speaker agrees: 0.53
+    "pronoun, last speaker": 0.6,  # "he said" after a quote of his: 0.43 / 0.67
+    "pronoun, last person named": 0.55,  # "she said", no earlier speaker agrees: 0.44 / 1 of 1
     "role, last speaker": 0.7,  # "the minister said" after the minister spoke
     "role": 0.65,  # "the top US diplomat": the nearest person whose roles fit
     "role, last speaker without roles": 0.5,
@@ -148,11 +166,14 @@ class ResolveSpeakers:
             else EntityIndex.build(doc.body)
         )
         known = {e.id: e for e in doc.entities}
-        analysis = doc.analysis if doc.analysis is not None and doc.analysis.recognises_names else None
-        nouns_capitalised = resources(doc.language).nouns_capitalised
         speaker_starts = frozenset(q.speaker_span[0] for q in doc.quotes if q.speaker_span)
-        self._genders = person_genders(doc.body, index, doc.language, unknown=speaker_starts)
-        self._language = doc.language
+        text = _Text(
+            doc.body,
+            doc.language,
+            doc.analysis if doc.analysis is not None and doc.analysis.recognises_names else None,
+            resources(doc.language).nouns_capitalised,
+            person_genders(doc.body, index, doc.language, unknown=speaker_starts),
+        )
         last_speaker: tuple[int, Entity] | None = None
         by_id: dict[str, Quote] = {q.id: q for q in doc.quotes}
         for quote in sorted(doc.quotes, key=lambda q: (q.speaker_span or (q.start,))[0]):
@@ -168,7 +189,7 @@ class ResolveSpeakers:
             if quote.speaker_span is None:
                 continue
             start, end = quote.speaker_span
-            found = self._resolve(doc.body, start, end, index, last_speaker, analysis, nouns_capitalised)
+            found = self._resolve(text, start, end, index, last_speaker)
             if found is None or found.confidence < MIN_CONFIDENCE:
                 quote.speaker_confidence, quote.speaker_basis = 0.0, "unresolved"
                 continue
@@ -184,15 +205,9 @@ class ResolveSpeakers:
         return doc
 
     def _resolve(
-        self,
-        body: str,
-        start: int,
-        end: int,
-        index: EntityIndex,
-        last: tuple[int, Entity] | None,
-        analysis: Analysis | None = None,
-        nouns_capitalised: bool = False,
+        self, context: _Text, start: int, end: int, index: EntityIndex, last: tuple[int, Entity] | None
     ) -> Resolution | None:
+        body, analysis = context.body, context.analysis
         text = body[start:end]
         if " and " in text and text.split()[0].lower() in DETERMINERS:
             text = text.split(" and ")[0]  # "the top diplomat and long-time adviser": one person, first head
@@ -211,11 +226,11 @@ class ResolveSpeakers:
             # gender (as the text gives it) agrees. (Preferring a person whose gender the
             # text gives over a last speaker whose gender it does not was tried: on the
             # real-page check it sent "he" to the most talked-about man far too often.)
-            wanted = pronoun_gender(lower, self._language)
-            if last and start - last[0] < _RECENT_SPEAKER_CHARS and self._agrees(last[1], wanted):
+            wanted = pronoun_gender(lower, context.language)
+            if last and start - last[0] < _RECENT_SPEAKER_CHARS and context.agrees(last[1], wanted):
                 return _resolution(last[1], "pronoun, last speaker")
             for _, entity in index.persons_before(start):
-                if self._agrees(entity, wanted):
+                if context.agrees(entity, wanted):
                     return _resolution(entity, "pronoun, last person named")
             return None
         if len(words) == 1 and lower == "who":
@@ -271,7 +286,7 @@ class ResolveSpeakers:
             return None
         if not _NAME_SHAPE_RE.fullmatch(name):
             return None  # a description ("SurveyMonkey data from Iowa"), not a name
-        if " " not in name and (nouns_capitalised or _is_title(name) or _common_word(name, self._language)):
+        if " " not in name and (context.nouns_capitalised or _is_title(name) or _common_word(name, context.language)):
             # a noun ("Ministerin", "Nationalbank" in German; "Opposition" opening a
             # sentence) or a title: not a surname
             return None
@@ -290,9 +305,6 @@ class ResolveSpeakers:
             else "organization"
         )
         return _resolution(index.add(name, kind), "new name")
-
-    def _agrees(self, entity: Entity, wanted: Gender | None) -> bool:
-        return _speaker_agrees(self._genders, entity, wanted)
 
     @staticmethod
     def _by_role(
@@ -341,11 +353,6 @@ def _has_pronoun(words: list[str]) -> bool:
 def _common_word(word: str, language: str | None) -> bool:
     """A word common enough in running text to be a noun before it is a surname."""
     return bool(language) and zipf_frequency(word.lower(), language) >= _COMMON_ZIPF
-
-
-def _speaker_agrees(genders: dict[str, Gender], entity: Entity, wanted: Gender | None) -> bool:
-    known = genders.get(entity.id)
-    return wanted is None or known is None or known == wanted
 
 
 def _resolution(entity: Entity, basis: str) -> Resolution:
