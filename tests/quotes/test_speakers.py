@@ -80,3 +80,13 @@ def test_q_and_a_turns_go_to_the_interviewer_and_the_interviewee() -> None:
             ("Will the workers get their pay rise?", "Lena Brandt"),
             ("We have offered four percent, and that offer stands.", "Tobias Lindqvist"),
         ], text[:60]
+
+
+def test_a_body_the_text_names_speaks_and_an_unnamed_one_does_not() -> None:
+    named = analyse('"The talks will go on," the Velorian government said on Monday.\n')
+    (quote,) = named.quotes
+    assert (quote.speaker, quote.speaker_basis) == ("Velorian government", "organisation")
+    kinds = {e.name: e.kind for e in named.entities}
+    assert kinds["Velorian government"] == "organization"
+    (unnamed,) = analyse('"The engines were checked," the airline said.\n').quotes
+    assert unnamed.speaker is None and unnamed.speaker_mention == "the airline"

@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from ..analysis import Analysis
 
 _RECENT_SPEAKER_CHARS = 2500
+# Nouns that name a body that speaks as one ("the government", "the agency").
+ORGANISATION_NOUNS = frozenset(w.lower() for w in ORG_WORDS)
 # Nouns that name a role someone in the text can hold ("the minister", "the spokesman").
 ROLE_NOUNS = frozenset(w.lower().rstrip(".") for w in ROLE_WORDS) | frozenset(ROLE_SYNONYMS)
 _PLACE_SHAPE_RE = re.compile(r"(?:ia|land|stan|ington|[Kk]remlin|House)$|^[A-Z]{2,}$")
@@ -141,6 +143,7 @@ CONFIDENCE = {
     "surname": 0.9,  # a surname the recogniser missed, named in full elsewhere in the text
     "new name": 0.8,  # a capitalised name the entity stage did not find ("Okafor told"): 1.0 / 0.85
     "relative pronoun": 0.8,  # "..., who said"
+    "organisation": 0.85,  # "the Afghan government": a body the text names
     "pronoun, last speaker": 0.6,  # "he said" after a quote of his: 0.43 / 0.67
     "pronoun, last person named": 0.55,  # "she said", no earlier speaker agrees: 0.44 / 1 of 1
     "role, last speaker": 0.7,  # "the minister said" after the minister spoke
@@ -248,6 +251,17 @@ class ResolveSpeakers:
             if nearest and _APPOSITION_RE.fullmatch(body, nearest[0], start):
                 return _resolution(nearest[1], "name")
         head = words[-1]
+        if head.lower() in ORGANISATION_NOUNS and head.islower():
+            # "the Associated Press news agency", "the US military", "the Afghan government":
+            # the body the text names speaks; "the airline" names none
+            inside = index.entity_at(start, end, not_possessors_in=body)
+            if inside is not None and inside.kind == "organization":
+                return _resolution(inside, "organisation")
+            modifiers = [w for w in words[:-1] if w.lower() not in DETERMINERS]
+            if modifiers and all(w[:1].isupper() or w in NATIONALITIES for w in modifiers):
+                name = " ".join([*modifiers, head])
+                return _resolution(index.add(name, "organization"), "organisation")
+            return None
         if head.islower() or (words[0].lower() in DETERMINERS and head.lower() in SOURCE_NOUNS):
             if head.lower() in SOURCE_NOUNS - {
                 "spokesman",
