@@ -90,3 +90,12 @@ def test_a_body_the_text_names_speaks_and_an_unnamed_one_does_not() -> None:
     assert kinds["Velorian government"] == "organization"
     (unnamed,) = analyse('"The engines were checked," the airline said.\n').quotes
     assert unnamed.speaker is None and unnamed.speaker_mention == "the airline"
+
+
+def test_a_place_is_no_speaker() -> None:
+    text = (
+        "Talks in Veloria broke down. Trade with Veloria fell, and Veloria recalled its envoy.\n\n"
+        '"We will not pay more for transit," Veloria said.\n'
+    )
+    (quote,) = [q for q in analyse(text).quotes if q.kind == "direct"]
+    assert quote.speaker is None and quote.speaker_mention == "Veloria" and quote.speaker_basis == "place"

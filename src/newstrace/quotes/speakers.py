@@ -196,6 +196,12 @@ class ResolveSpeakers:
             if found is None or found.confidence < MIN_CONFIDENCE:
                 quote.speaker_confidence, quote.speaker_basis = 0.0, "unresolved"
                 continue
+            if found.entity.kind == "place" and found.entity.kind_mentions.get("place", 0) >= 2:
+                # "Moscow said": a place speaks for a government or a firm the text does not
+                # name; the words stay in speaker_mention, and no place is a speaker. (A name
+                # the recogniser called a place only once may be a surname: "Blinken said".)
+                quote.speaker_confidence, quote.speaker_basis = 0.0, "place"
+                continue
             entity = found.entity
             known.setdefault(entity.id, entity)
             quote.speaker, quote.speaker_id = entity.name, entity.id
