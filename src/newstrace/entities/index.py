@@ -22,14 +22,13 @@ from ..model import Entity, EntityKind
 from .merge import majority_kind
 from .names import NameMention, find_names
 from .recognised import reconcile
-from .words import ROLE_WORDS
+from .words import PLACE_PREPOSITION_BEFORE_RE, ROLE_WORDS
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
 
 # "Oren Szalay, the presidential spokesman," gives the role after the name.
 _APPOSITIVE_RE = re.compile(r",\s+(?:the|a|an|der|die)\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+),")
-_PLACE_PREPOSITION_RE = re.compile(r"\b(?:in|at|from|near|to|across|nach|aus|bei)\s+$")
 
 
 # Spelling variants of one transliterated name ("Dmitri" / "Dmitry" / "Dmitriy",
@@ -133,7 +132,7 @@ class EntityIndex:
                 full = fulls[0]
                 if len(words) == 1 or (words[0] == full.split()[0] or _initial_of(words[0], full)):
                     canonical, kind = full, "person"
-            if kind is None and _PLACE_PREPOSITION_RE.search(body, max(0, mention.start - 12), mention.start):
+            if kind is None and PLACE_PREPOSITION_BEFORE_RE.search(body, max(0, mention.start - 12), mention.start):
                 kind = "place"
             if kind is None:
                 continue

@@ -19,7 +19,7 @@ from wordfreq import zipf_frequency
 
 from ..lang import union
 from .names import NameMention
-from .words import NOT_NAMES, TITLE_WORDS
+from .words import NOT_NAMES, PLACE_PREPOSITION_BEFORE_RE, TITLE_WORDS
 
 if TYPE_CHECKING:
     from ..analysis import NamedSpan
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 KINDS = {"PER": "person", "ORG": "organization", "LOC": "place"}
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _WORD_RE = re.compile(r"[^\s]+")
-_PLACE_PREPOSITION_RE = re.compile(r"\b(?:in|at|from|near|to|across|nach|aus|bei)\s+$")
 _STOPWORDS = union("determiners") | union("pronouns")
 # Lowercase words inside a person's name ("Ursula von der Leyen", "Osama bin Laden").
 NAME_PARTICLES = frozenset("von van der den de du da di la le al bin ibn y".split())
@@ -105,7 +104,7 @@ def reconcile(body: str, rule_names: list[NameMention], recognised: list[NamedSp
             continue
         if (
             kind == "person"
-            and _PLACE_PREPOSITION_RE.search(body, max(0, start - 8), start)
+            and PLACE_PREPOSITION_BEFORE_RE.search(body, max(0, start - 8), start)
             and " " not in body[start:end]
         ):
             kind = "place"  # "in Vienna": a one-word name after a place preposition

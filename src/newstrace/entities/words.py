@@ -7,6 +7,8 @@ recogniser; stages that know the document's language ask `resources(language)`.
 
 from __future__ import annotations
 
+import re
+
 from ..lang import union
 
 TITLE_WORDS = union("titles")
@@ -17,6 +19,8 @@ PLACE_WORDS = union("place_words")
 # Words that start sentences or name times, not entities.
 NOT_NAMES = union("not_name_words")
 LOWER_ROLE_WORDS = union("role_nouns")
+# A place preposition right before an offset: "in Vienna", "aus Wien".
+PLACE_PREPOSITION_BEFORE_RE = re.compile(rf"\b(?:{'|'.join(sorted(union('place_prepositions')))})\s+$")
 # Words that make a run of words a role ("Secretary of State", "presidential spokesman");
 # courtesy titles and qualifiers alone ("Mr.", "Former") do not.
 ROLE_WORDS = (TITLE_WORDS | PERSON_TITLES | LOWER_ROLE_WORDS) - union("courtesy_titles") - union(

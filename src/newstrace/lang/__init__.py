@@ -56,6 +56,8 @@ class LanguageResources:
     # endings that make a compound word a title ("Außenministerin", "Präsidentensprecher")
     title_endings: tuple[str, ...] = ()
     nationalities: frozenset[str] = frozenset()
+    # prepositions that put a place after them ("in Vienna", "aus Wien")
+    place_prepositions: frozenset[str] = frozenset()
     courtesy_titles: frozenset[str] = frozenset()
     role_qualifiers: frozenset[str] = frozenset()
     organisation_words: frozenset[str] = frozenset()

@@ -21,7 +21,7 @@ from wordfreq import zipf_frequency
 from ..entities.gender import Gender, person_genders, pronoun_gender
 from ..entities.index import EntityIndex
 from ..entities.recognised import NAME_PARTICLES
-from ..entities.words import ORG_WORDS, ROLE_WORDS, TITLE_WORDS
+from ..entities.words import ORG_WORDS, PLACE_PREPOSITION_BEFORE_RE, ROLE_WORDS, TITLE_WORDS
 from ..lang import resources
 from ..model import Document, Entity, Mention, Quote
 from .lexicon import (
@@ -196,10 +196,11 @@ class ResolveSpeakers:
             if found is None or found.confidence < MIN_CONFIDENCE:
                 quote.speaker_confidence, quote.speaker_basis = 0.0, "unresolved"
                 continue
-            if found.entity.kind == "place" and found.entity.kind_mentions.get("place", 0) >= 2:
+            if found.entity.kind == "place" and _written_as_place(doc.body, found.entity.name):
                 # "Moscow said": a place speaks for a government or a firm the text does not
-                # name; the words stay in speaker_mention, and no place is a speaker. (A name
-                # the recogniser called a place only once may be a surname: "Blinken said".)
+                # name; the words stay in speaker_mention, and no place is a speaker. Only where
+                # the text writes it as a place ("in Moscow"): the recogniser takes unknown
+                # surnames for places now and then ("Laboy said").
                 quote.speaker_confidence, quote.speaker_basis = 0.0, "place"
                 continue
             entity = found.entity
@@ -356,6 +357,17 @@ class ResolveSpeakers:
             if fit(entity) == 1:
                 return _resolution(entity, "role, nationality unconfirmed")
         return None
+
+
+def _written_as_place(body: str, name: str) -> bool:
+    """Whether the text puts `name` after a place preposition ("in Veloria", "to Moscow")."""
+    for match in re.finditer(rf"\b{re.escape(name)}\b", body):
+        before = match.start()
+        if body[max(0, before - 4) : before] == "the ":
+            before -= 4  # "at the White House"
+        if PLACE_PREPOSITION_BEFORE_RE.search(body, max(0, before - 16), before):
+            return True
+    return False
 
 
 def _has_pronoun(words: list[str]) -> bool:
