@@ -66,3 +66,12 @@ def test_the_clause_subject_before_a_colon_and_the_document_after_heisst_es() ->
         "Die Fährmeisterin Jora Velk",
         "dem Antrag des Hafenvereins",
     ]
+
+
+def test_a_colon_introduced_quotation_goes_to_the_person_its_sentence_names() -> None:
+    doc = analyse(
+        "Streit um den Hafen\n\nAm Abend brachte Fraktionssprecherin Annette Kaltmann ihre Sorge "
+        "zum Ausdruck: „Wir werden diese Gebühren nicht hinnehmen.“\n"
+    )
+    (quote,) = [q for q in doc.quotes if q.kind == "direct"]
+    assert quote.speaker_mention == "Annette Kaltmann"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lang import union
 from .words import (
     LOWER_ROLE_WORDS,
     NOT_NAMES,
@@ -51,6 +52,9 @@ class NameMention:
     kind_hint: str | None  # "person" | "organization" | "place" | None when unsure
 
 
+# Words that join a name to a title but are no part of the name: "Secretary of State",
+# "Sprecherin der Fraktion" (the articles of every language).
+_EDGE_WORDS = frozenset({"of", "for"}) | union("articles")
 _AFFILIATION_RE = re.compile(r"US|U\.S\.|UK|EU|UN|[A-Z][a-z]+(?:an|ian|ish|ese)")
 _TOKEN_RE = re.compile(r"[^\s-]+(?:-[^\s-]+)*")
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
@@ -130,10 +134,10 @@ def _add_name(
     nouns_capitalised: bool = False,
 ) -> None:
     words = [text[s:e] for s, e in spans]
-    while words and words[0].lower() in {"of", "for", "the"}:
+    while words and words[0].lower() in _EDGE_WORDS:
         words.pop(0)
         spans.pop(0)
-    while words and words[-1].lower() in {"of", "for", "the"}:
+    while words and words[-1].lower() in _EDGE_WORDS:
         words.pop()
         spans.pop()
     if not words:
@@ -157,7 +161,7 @@ def _add_name(
     for index, word in enumerate(words[:-1]):
         if _is_title(word) or word in {"of", "for"}:
             split = index + 1
-    while split < len(words) and words[split] in {"of", "for", "the"}:
+    while split < len(words) and words[split].lower() in _EDGE_WORDS:
         split += 1
     if _is_title(words[-1]):
         split = len(words)

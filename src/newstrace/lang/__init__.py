@@ -40,6 +40,7 @@ class LanguageResources:
     male_words: frozenset[str] = frozenset()
     female_words: frozenset[str] = frozenset()
     determiners: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()
     # determiners that introduce someone new ("a spokesman"): never a person named before
     indefinite_determiners: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()

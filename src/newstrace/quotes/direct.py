@@ -140,6 +140,8 @@ class FindDirectQuotes:
         double = find_double_quoted(body)
         spans = sorted(double + find_single_quoted(body, double), key=lambda s: s.start)
         previous: tuple[Quote, Attribution | None, QuotedSpan] | None = None
+        kinds = {e.id: e.kind for e in doc.entities}
+        persons = sorted((m.start, m.end) for m in doc.mentions if kinds.get(m.entity_id or "") == "person")
         for span in spans:
             if any(s <= span.start < e for s, e in taken):
                 continue
@@ -167,11 +169,40 @@ class FindDirectQuotes:
                     )
             if kind == "fragment" and attribution is None and _name_like(raw[start:end]):
                 continue  # a short quoted term nobody is said to have said: a name, a title
+            attribution = _person_of_colon_lead(body, span, attribution, persons, doc.analysis) or attribution
             _apply(raw, quote, attribution)
             doc.quotes.append(quote)
             previous = (quote, attribution, span)
         doc.quotes.sort(key=lambda q: q.start)
         return doc
+
+
+def _person_of_colon_lead(
+    body: str,
+    span: QuotedSpan,
+    attribution: Attribution | None,
+    persons: list[tuple[int, int]],
+    analysis: Analysis,
+) -> Attribution | None:
+    """For a German quotation a sentence introduces with a colon ("…, Annette Widmann-Mauz, zum
+    Ausdruck: „…“"), the person that sentence names, where the speaker found otherwise is
+    no person: the words before a colon are the speaker's own sentence, and the capital
+    nearest the colon is often a noun ("Ausdruck", "Worten")."""
+    lead_end = span.start
+    while lead_end > 0 and body[lead_end - 1].isspace():
+        lead_end -= 1
+    if lead_end == 0 or body[lead_end - 1] != ":" or body[span.start] != "„":
+        return None  # German quotation marks: English rules read the clause before a colon
+    if attribution is not None and attribution.speaker_span is not None:
+        s, e = attribution.speaker_span
+        if any(ps < e and s < pe for ps, pe in persons):
+            return None  # the speaker found is a person already
+    sentence_start, _ = analysis.sentence_at(lead_end - 1)
+    named = [(s, e) for s, e in persons if sentence_start <= s and e <= lead_end]
+    if len(named) != 1:
+        return None  # nobody, or several people: the rules' choice stands
+    cue = attribution.cue_span if attribution is not None else (lead_end - 1, lead_end)
+    return Attribution(cue, named[0])
 
 
 def _continues(
