@@ -1,13 +1,15 @@
-"""Resolve each quote's speaker mention to a canonical entity.
+"""Resolve each quote's speaker mention to a canonical entity, with how sure that is.
 
-Names resolve through the document's entities (surname -> full name).
-Pronouns ("he", "er") go to the most recent person who spoke, else the most
-recent person named; "who" to the name right before it. Role nouns ("the top
-US diplomat", "the secretary", "der Staatsanwalt") go to the most recent
-person whose known roles fit the noun and do not clash in nationality.
-Organisations and metonyms ("the Kremlin", "Moscow") speak as organisations.
-Generic sources ("officials", "a source") and unresolvable mentions leave
-`speaker` None: no guess.
+Names resolve through the document's entities (surname -> full name). Pronouns ("he",
+"er") go to the most recent person who spoke, else the most recent person named, whose
+gender as the text gives it agrees; "who" to the name right before it. Role nouns ("the
+top US diplomat", "the secretary", "der Staatsanwalt") go to the most recent person whose
+known roles fit the noun and do not clash in nationality. A body the text names ("the
+Kremlin", "the Afghan government") speaks as an organisation; a place the text writes as
+a place ("in Moscow") is no speaker. Generic sources ("officials", "a source"), new
+referents ("a spokesman"), groups, first persons and unresolvable mentions leave
+`speaker` None with their words in `speaker_mention`: no guess. Each quote gets
+`speaker_confidence` and `speaker_basis` (see `CONFIDENCE`).
 """
 
 from __future__ import annotations
