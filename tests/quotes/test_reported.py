@@ -54,3 +54,8 @@ def test_a_fragment_after_its_verb_makes_a_mixed_quote() -> None:
     assert kinds == {"fragment", "indirect"}
     indirect = next(q for q in doc.quotes if q.kind == "indirect")
     assert indirect.text.startswith("the new schedule “a step backwards") and indirect.speaker == "Okafor"
+
+
+def test_declining_to_comment_reports_no_words() -> None:
+    doc = analyse("Harbour fees rise\n\nThe port operator declined to comment on the new fees.\n")
+    assert not [q for q in doc.quotes if q.kind == "indirect"]

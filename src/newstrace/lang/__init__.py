@@ -41,6 +41,8 @@ class LanguageResources:
     female_words: frozenset[str] = frozenset()
     determiners: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()
+    # the word that marks an infinitive ("to comment")
+    infinitive_markers: frozenset[str] = frozenset()
     # determiners that introduce someone new ("a spokesman"): never a person named before
     indefinite_determiners: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()

@@ -16,11 +16,14 @@ from typing import ClassVar
 from ..ids import derive_id
 from ..model import Document, Quote
 from .german import KONJUNKTIV_RE, find_german
+from .lexicon import INFINITIVE_MARKERS, SPEECH_LEMMAS
 from .marks import paragraphs, scan_text, widen
 from .parsed import find_parsed, find_parsed_all
 from .reported import Reported, find_reported, object_then_that
 
 _MIN_CONTENT_WORDS = 2
+# At most this many words make "to comment on the new fees" an act of speech, not its words.
+_MAX_ACT_WORDS = 6
 _TRIM = " .,;:\n"
 
 
@@ -75,6 +78,8 @@ class FindIndirectQuotes:
         words = sum(len(body[a:b].split()) for a, b in pieces)
         if words < _MIN_CONTENT_WORDS or _covered(pieces[0][0], pieces[-1][1], direct):
             return
+        if _speech_infinitive(body[pieces[0][0] : pieces[0][1]]):
+            return  # "declined to comment on the fees", "refused to say when": no words reported
         first_id = None
         for c_start, c_end in pieces:
             quote = Quote(
@@ -117,6 +122,15 @@ def _labelled_line(doc: Document, body: str, s: int, e: int) -> Reported | None:
         return None
     content_start, content_end = match.span(2)
     return Reported([(content_start, content_end)], (label_end, label_end + 1), (label_start, label_end))
+
+
+def _speech_infinitive(content: str) -> bool:
+    """Whether the content is a short infinitive of saying ("to comment on the fees"); a
+    long one carries words ("continues to insist his tactics will be worth it")."""
+    words = content.lower().split()
+    return (
+        2 <= len(words) <= _MAX_ACT_WORDS and words[0] in INFINITIVE_MARKERS and words[1] in SPEECH_LEMMAS
+    )
 
 
 def _mixed(doc: Document, body: str, s: int, e: int) -> Reported | None:

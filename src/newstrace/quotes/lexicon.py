@@ -55,6 +55,8 @@ PERSON_PRONOUNS = union("person_pronouns")
 PRONOUNS = union("pronouns")
 DETERMINERS = union("determiners")
 INDEFINITE_DETERMINERS = union("indefinite_determiners")
+INFINITIVE_MARKERS = union("infinitive_markers")
+SPEECH_LEMMAS = union("speech_verb_lemmas")
 # Nouns that name a speaker without naming a person: "sources said".
 SOURCE_NOUNS = union("source_nouns")
 # Role nouns and the roles they may stand for ("the top diplomat" ~ secretary of state).
