@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from typing import Literal
 
-from ..lang import resources
+from ..lang import LanguageResources, resources
 from .index import EntityIndex
 
 Gender = Literal["male", "female"]
@@ -49,10 +49,7 @@ def person_genders(
                     votes.setdefault(entity.id, Counter())["female"] += 2
     cursor = 0
     for match in _WORD_RE.finditer(body):
-        word = match.group().lower()
-        gender: Gender | None = (
-            "male" if word in words.male_pronouns else "female" if word in words.female_pronouns else None
-        )
+        gender = _gender_of(match.group().lower(), words)
         if gender is None or match.start() in unknown:
             continue
         while cursor + 1 < len(persons) and persons[cursor + 1][1] <= match.start():
@@ -69,6 +66,8 @@ def person_genders(
 
 
 def pronoun_gender(word: str, language: str | None) -> Gender | None:
-    words = resources(language)
-    lower = word.lower()
+    return _gender_of(word.lower(), resources(language))
+
+
+def _gender_of(lower: str, words: LanguageResources) -> Gender | None:
     return "male" if lower in words.male_pronouns else "female" if lower in words.female_pronouns else None

@@ -120,12 +120,12 @@ class EntityIndex:
             # A surname, a first name or "J. Smith" is the full name written elsewhere in the
             # text, when only one person of the text has it ("Ava" / "Ava DuVernay").
             fulls = full_person_names.get(words[-1], []) if len(words) > 1 else full_person_names.get(words[0], [])
-            if len(words) == 1 and len(fulls) > 1 and all(f.split()[-1] == words[0] for f in fulls):
+            surname_of = len(words) == 1 and all(f.split()[-1] == words[0] for f in fulls)
+            if surname_of and len(fulls) > 1:
                 # Several people of the text share the surname ("Hillary Clinton", "Bill
                 # Clinton"): news style keeps the bare surname for the one introduced first
                 # and writes the others in full each time.
                 fulls = fulls[:1]
-            surname_of = len(words) == 1 and all(f.split()[-1] == words[0] for f in fulls)
             if len(fulls) == 1 and (kind in (None, "person") or surname_of):
                 # a surname the recogniser typed otherwise ("Blinken" as a place) is still
                 # the person of the text who has it

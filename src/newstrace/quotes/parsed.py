@@ -37,16 +37,14 @@ def find_parsed_all(
     """Every verb of saying in body[start:end] with a subject and a clausal complement, in
     order, whose content does not overlap `outside` (attributions found otherwise) nor
     an earlier one of these."""
-    if not analysis.parses:
-        return []
-    words = resources(analysis.language)
-    cues = words.speech_verb_lemmas - words.belief_verb_lemmas
     sentence = analysis.sentence_index(start)
-    if not analysis.is_cue_sentence(sentence):
-        return []  # no verb of saying: nothing to parse for
+    if not analysis.parses or not analysis.is_cue_sentence(sentence):
+        return []  # no parser, or no verb of saying: nothing to parse for
     parsed = analysis.parsed(sentence)
     if parsed is None:
         return []
+    words = resources(analysis.language)
+    cues = words.speech_verb_lemmas - words.belief_verb_lemmas
     taken = list(outside or [])
     found: list[Reported] = []
     for token in parsed.doc:
