@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newstrace.analysis import analyse
 from newstrace.entities import EntityIndex, FindEntities, entity_id
 from newstrace.entities.index import is_role
 from newstrace.entities.names import find_names
@@ -105,3 +106,43 @@ def test_german_title_compounds_are_roles_and_two_nouns_are_no_person() -> None:
     assert (marovic.name, marovic.role, marovic.kind_hint) == ("Ilse Marovic", "Außenministerin", "person")
     hotel = next(m for m in find_names("Das Treffen fand im Seehotel Halvik statt.", nouns_capitalised=True) if "Halvik" in m.name)
     assert hotel.kind_hint is None
+
+
+def _names(text: str) -> list[tuple[str, str | None, str | None]]:
+    # a lowercase tail keeps the line from reading as a title-case headline
+    return [(m.name, m.role, m.kind_hint) for m in find_names(text + " and said that it was over and done with.")]
+
+
+def test_an_organisation_keeps_the_words_in_front_of_its_name() -> None:
+    assert _names("Yesterday the National Bank") == [("National Bank", None, "organization")]
+    assert _names("Yesterday the Bank of Caldera") == [("Bank of Caldera", None, "organization")]
+    assert _names("Yesterday the National Bank of Caldera") == [("National Bank of Caldera", None, "organization")]
+
+
+def test_a_name_after_an_office_and_its_country_or_organisation() -> None:
+    assert _names("Yesterday the President of Halvik Anatol Rusu") == [
+        ("Anatol Rusu", "President of Halvik", "person")
+    ]
+    assert _names("Yesterday the Chief Executive of Lindqvist Energy Tomas Berg") == [
+        ("Tomas Berg", "Chief Executive of Lindqvist Energy", "person")
+    ]
+
+
+def test_a_first_name_shaped_like_a_nationality_is_part_of_the_name() -> None:
+    assert ("Jonathan Okafor", None, "person") in _names("Yesterday reporter Jonathan Okafor")
+    assert _names("Yesterday the Velorian Foreign Minister Ilse Marrow")[0][:2] == (
+        "Ilse Marrow",
+        "Velorian Foreign Minister",
+    )
+
+
+def test_what_the_text_says_a_name_is_decides_its_kind() -> None:
+    text = (
+        "Benedikt Arvane, chief executive of Halvard Energy, spoke in Caldera. Halvard has asked its "
+        "customers to save gas. The state operator Ostrava shut the line. Ostrava engineers were there.\n"
+    )
+    index = EntityIndex.build(text, analyse(text, "en"))
+    kinds = {e.name: e.kind for e in index.entities}
+    assert kinds["Ostrava"] == "organization"
+    assert "Halvard" not in kinds  # the short form of the organisation, not a name of its own
+    assert index.organisation_starting_with("Halvard").name == "Halvard Energy"

@@ -59,3 +59,42 @@ def test_a_fragment_after_its_verb_makes_a_mixed_quote() -> None:
 def test_declining_to_comment_reports_no_words() -> None:
     doc = analyse("Harbour fees rise\n\nThe port operator declined to comment on the new fees.\n")
     assert not [q for q in doc.quotes if q.kind == "indirect"]
+
+
+def test_the_attribution_closing_the_sentence_governs_the_verbs_inside_it() -> None:
+    doc = analyse(
+        "Title\n\nTomas Berg runs the utility. Halvard Energy has asked its customers to prepare to "
+        "switch to oil if necessary, he said.\n"
+    )
+    (quote,) = [q for q in doc.quotes if q.kind == "indirect"]
+    assert quote.text.startswith("Halvard Energy has asked") and quote.cue == "said"
+    assert quote.speaker_mention == "he"
+
+
+def test_the_name_before_an_appositive_after_an_opening_phrase() -> None:
+    doc = analyse(
+        "Title\n\nIn a letter to the minister in May, Maren Okafor, the president of the Dock Workers "
+        "Union, said members faced “near-unprecedented uncertainty” this winter.\n"
+    )
+    indirect = [q for q in doc.quotes if q.kind == "indirect"]
+    assert indirect and indirect[0].speaker_mention == "Maren Okafor"
+    (fragment,) = [q for q in doc.quotes if q.kind == "fragment"]
+    assert fragment.speaker == "Maren Okafor"
+
+
+def test_this_before_a_noun_does_not_open_a_clause() -> None:
+    doc = analyse(
+        "Title\n\nThe port has been eager to reopen, but Maren Okafor, head of the union, told local "
+        "media this month that the strike would go on.\n"
+    )
+    (quote,) = [q for q in doc.quotes if q.kind == "indirect"]
+    assert quote.text == "that the strike would go on" and quote.speaker_mention == "Maren Okafor"
+
+
+def test_a_quote_after_a_short_closing_attribution_keeps_the_speaker() -> None:
+    doc = analyse(
+        "Title\n\n“The cranes were fine,” Mr. Lindqvist said on Monday. “We know there is no shortage,” "
+        "he said. “Something else went wrong.”\n"
+    )
+    last = max((q for q in doc.quotes if q.kind == "direct"), key=lambda q: q.start)
+    assert last.text == "“Something else went wrong.”" and last.speaker_mention == "he"

@@ -22,7 +22,7 @@ from ..model import Entity, EntityKind
 from .merge import majority_kind
 from .names import NameMention, find_names
 from .recognised import reconcile
-from .words import PLACE_PREPOSITION_BEFORE_RE, ROLE_WORDS
+from .words import ORG_WORDS, PLACE_PREPOSITION_BEFORE_RE, ROLE_WORDS, introduced_as_organisation
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
@@ -81,6 +81,11 @@ def _trimmed_to_known_names(body: str, names: list[NameMention]) -> list[NameMen
     return trimmed
 
 
+# The text saying what a name is ("the state operator Ostragaz") outweighs this many
+# mentions whose kind the recogniser guessed from the name alone.
+DESCRIBED_VOTES = 10
+
+
 def _initial_of(word: str, full: str) -> bool:
     """"J." stands for "John" in "J. Smith" / "John Smith"."""
     return len(word) == 2 and word.endswith(".") and full[:1] == word[:1]
@@ -107,6 +112,7 @@ class EntityIndex:
             names = reconcile(body, names, analysis.entities)
         names = _trimmed_to_known_names(body, names)
         full_person_names: dict[str, list[str]] = {}  # surname or first name -> full names seen
+        organisations_by_first_word: dict[str, list[str]] = {}
         kinds: dict[str, Counter[EntityKind]] = {}
         for mention in names:
             words = mention.name.split()
@@ -114,6 +120,9 @@ class EntityIndex:
                 for key in (words[-1], words[0]):
                     if mention.name not in full_person_names.setdefault(key, []):
                         full_person_names[key].append(mention.name)
+            elif mention.kind_hint == "organization" and len(words) >= 2 and words[-1] in ORG_WORDS:
+                if mention.name not in organisations_by_first_word.setdefault(words[0], []):
+                    organisations_by_first_word[words[0]].append(mention.name)
         for mention in names:
             words = mention.name.split()
             canonical, kind = mention.name, mention.kind_hint
@@ -132,13 +141,19 @@ class EntityIndex:
                 full = fulls[0]
                 if len(words) == 1 or (words[0] == full.split()[0] or _initial_of(words[0], full)):
                     canonical, kind = full, "person"
+            described = kind != "person" and introduced_as_organisation(body, mention.start)
+            if described:
+                kind = "organization"  # "state operator Ostragaz", "the firm Acme"
+            if len(words) == 1 and kind != "person" and len(organisations_by_first_word.get(words[0], ())) == 1:
+                # "Transvel" after "Transvel Energy": the short form of the organisation
+                canonical, kind = organisations_by_first_word[words[0]][0], "organization"
             if kind is None and PLACE_PREPOSITION_BEFORE_RE.search(body, max(0, mention.start - 12), mention.start):
                 kind = "place"
             if kind is None:
                 continue
             entity = index.add(canonical, kind)
             entity.mentions += 1
-            kinds.setdefault(entity.id, Counter())[kind] += 1
+            kinds.setdefault(entity.id, Counter())[kind] += DESCRIBED_VOTES if described else 1
             if mention.name != canonical and mention.name not in entity.aliases:
                 entity.aliases.append(mention.name)
             for role in (mention.role, index._appositive_role(mention)):
@@ -175,17 +190,41 @@ class EntityIndex:
             self.by_key[key] = entity
         return entity
 
+    def organisation_starting_with(self, word: str) -> Entity | None:
+        """The one organisation of the text whose name begins with `word` ("Transvel" for
+        "Transvel Energy"); None when there is none or several."""
+        found = [e for e in self.by_key.values() if e.kind == "organization" and e.name.split()[0] == word]
+        return found[0] if len(found) == 1 and " " in found[0].name else None
+
     def _appositive_role(self, mention: NameMention) -> str | None:
         match = _APPOSITIVE_RE.match(self.body, mention.end)
         return match.group(1) if match else None
 
     def entity_at(
-        self, start: int, end: int, first: bool = False, not_possessors_in: str | None = None
+        self,
+        start: int,
+        end: int,
+        first: bool = False,
+        not_possessors_in: str | None = None,
+        speaking: bool = False,
     ) -> Entity | None:
         """The entity whose mention lies inside [start, end): the last one (the head of
         "NASA Administrator Charles Bolden"), or the first where `first` asks for it. With
         the body in `not_possessors_in`, a possessor is no candidate: in "representatives
-        of Epstein's lawyers" the speaker is not Epstein."""
+        of Epstein's lawyers" the speaker is not Epstein. With `speaking`, a place is one
+        only where no person or organisation is there: "Shaheda Begum of Ishwaripur
+        village" speaks, not the village."""
+        if speaking:
+            found = self.entity_at(start, end, first, not_possessors_in)
+            if found is None or found.kind != "place":
+                return found
+            speakers = [
+                e
+                for m, e in self.mentions
+                if start <= m.start and m.end <= end and e.kind != "place"
+                and not (not_possessors_in is not None and not_possessors_in.startswith(("'s", "’s"), m.end))
+            ]
+            return (speakers[0] if first else speakers[-1]) if speakers else found
         found = None
         for mention, entity in self.mentions:
             if not_possessors_in is not None and not_possessors_in.startswith(("'s", "’s"), mention.end):

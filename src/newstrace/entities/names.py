@@ -55,9 +55,25 @@ class NameMention:
 # Words that join a name to a title but are no part of the name: "Secretary of State",
 # "Sprecherin der Fraktion" (the articles of every language).
 _EDGE_WORDS = frozenset({"of", "for"}) | union("articles")
+NATIONALITIES = union("nationalities")
 _AFFILIATION_RE = re.compile(r"US|U\.S\.|UK|EU|UN|[A-Z][a-z]+(?:an|ian|ish|ese)")
 _TOKEN_RE = re.compile(r"[^\s-]+(?:-[^\s-]+)*")
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
+
+
+def _only_shaped_like_affiliation(token: str, following: str) -> bool:
+    """"Jonathan" of "Jonathan Landay" ends like "Velorian", but no title follows it and
+    it is no nationality the language data knows: it is part of the name."""
+    return (
+        token not in TITLE_WORDS
+        and token not in NATIONALITIES
+        and not token.lower().endswith(TITLE_ENDINGS)
+        and not _is_title(following)
+    )
+
+
+def _person_role_word(token: str) -> bool:
+    return token in PERSON_TITLES or token.lower() in LOWER_ROLE_WORDS or token in {"CEO", "Executive"}
 
 
 def _is_title(token: str) -> bool:
@@ -159,11 +175,28 @@ def _add_name(
     # split at the last title word: what follows is the name
     split = 0
     for index, word in enumerate(words[:-1]):
-        if _is_title(word) or word in {"of", "for"}:
+        if word in {"of", "for"} or (_is_title(word) and not _only_shaped_like_affiliation(word, words[index + 1])):
             split = index + 1
     while split < len(words) and words[split].lower() in _EDGE_WORDS:
         split += 1
-    if _is_title(words[-1]):
+    organisation_at = [i for i, word in enumerate(words) if word in ORG_WORDS and i >= split]
+    after_of = 0 < split and words[split - 1] in {"of", "for"}
+    if organisation_at and organisation_at[-1] < len(words) - 1:
+        # "Chief Executive of Transvel Energy Benedikt Arvane": the person's name follows
+        # the organisation
+        split = organisation_at[-1] + 1
+    elif after_of and len(words) - split >= 3:
+        # "President of Kastrel Anatol Verescu", "Governor of the Bank of England Andrew
+        # Bailey": the word after "of" is the office's country or body, the name follows
+        split += 1
+    elif organisation_at or (after_of and split >= 2 and words[split - 2] in ORG_WORDS):
+        # "National Bank", "Bank of England", "National Bank of Veloria": the organisation
+        # keeps the capitalised words in front of it, up to a person's role ("Chief
+        # Executive of")
+        split = organisation_at[0] if organisation_at else split - 2
+        while split > 0 and words[split - 1] not in {"of", "for"} and not _person_role_word(words[split - 1]):
+            split -= 1
+    elif _is_title(words[-1]):
         split = len(words)
     name_words = words[split:]
     role_words = words[:split]

@@ -19,7 +19,14 @@ from wordfreq import zipf_frequency
 
 from ..lang import union
 from .names import NameMention
-from .words import NOT_NAMES, PLACE_PREPOSITION_BEFORE_RE, TITLE_WORDS
+from .words import (
+    NOT_NAMES,
+    ORG_WORDS,
+    PLACE_PREPOSITION_BEFORE_RE,
+    PLACE_WORDS,
+    TITLE_WORDS,
+    introduced_as_organisation,
+)
 
 if TYPE_CHECKING:
     from ..analysis import NamedSpan
@@ -30,6 +37,8 @@ _WORD_RE = re.compile(r"[^\s]+")
 _STOPWORDS = union("determiners") | union("pronouns")
 # Lowercase words inside a person's name ("Ursula von der Leyen", "Osama bin Laden").
 NAME_PARTICLES = frozenset("von van der den de du da di la le al bin ibn y".split())
+# Lowercase words inside an organisation's or a place's name ("Bank of England").
+_JOINING = frozenset({"of", "for", "and", "the", "upon", "am", "an", "im", "für", "und"})
 
 
 def _name_span(body: str, start: int, end: int, kind: str) -> tuple[int, int]:
@@ -38,7 +47,7 @@ def _name_span(body: str, start: int, end: int, kind: str) -> tuple[int, int]:
     punctuation, and for a person, everything from the first lowercase word on that is
     not a name particle ("Vladimir Putin of wanting ...")."""
     words = [(m.start(), m.end()) for m in _WORD_RE.finditer(body, start, end)]
-    while len(words) > 1 and _not_part_of_name(body[words[0][0] : words[0][1]]):
+    while len(words) > 1 and _not_part_of_name(body[words[0][0] : words[0][1]], kind):
         words.pop(0)
     if kind == "person":
         for index, (s, e) in enumerate(words[1:], start=1):
@@ -60,10 +69,19 @@ def _name_span(body: str, start: int, end: int, kind: str) -> tuple[int, int]:
     return start, end
 
 
-def _not_part_of_name(word: str) -> bool:
+def _has_loose_words(text: str) -> bool:
+    """Lowercase words that join no name ("told", "on"), as opposed to "of", "von der"."""
+    return any(w[:1].islower() and w not in NAME_PARTICLES and w not in _JOINING for w in text.split())
+
+
+def _kind_word_in(name: str) -> bool:
+    return any(word in ORG_WORDS or word in PLACE_WORDS for word in name.split())
+
+
+def _not_part_of_name(word: str, kind: str) -> bool:
     return (
         word[:1].islower()
-        or word in TITLE_WORDS
+        or (word in TITLE_WORDS and kind != "organization")  # "National Bank" keeps "National"
         or word in NOT_NAMES
         or word.lower() in _STOPWORDS
         or (word.endswith("ing") and word[:1].isupper() and zipf_frequency(word.lower(), "en") >= 4.0)
@@ -81,6 +99,11 @@ def reconcile(body: str, rule_names: list[NameMention], recognised: list[NamedSp
         if not overlapping:
             if mention.kind_hint == "person" and mention.role:
                 kept.append(mention)  # a title in front says person where the recogniser missed it
+            elif mention.kind_hint != "person" and introduced_as_organisation(body, mention.start):
+                # "the state operator Ostragaz": the text says what the name is
+                kept.append(NameMention(mention.start, mention.end, mention.name, None, None, "organization"))
+            elif mention.kind_hint in ("organization", "place") and " " in mention.name and _kind_word_in(mention.name):
+                kept.append(mention)  # "Halvard Energy", "Caldera Bay": the name's own words say it
             continue
         index, entity = max(overlapping, key=lambda pair: pair[1].end - pair[1].start)
         used.update(i for i, _ in overlapping)
@@ -93,8 +116,18 @@ def reconcile(body: str, rule_names: list[NameMention], recognised: list[NamedSp
             kind, start, end = "person", mention.start, max(end, mention.end)
         elif kind is None:
             continue  # another kind of name: an event, a product, a nationality
+        elif _has_loose_words(body[start:end]):
+            # the recogniser ran over a clause ("Blinken told Reuters on Friday"): the rules'
+            # names inside it are the names, of the kind their own words say, if any
+            if mention.kind_hint is None:
+                continue
+            kind, start, end = mention.kind_hint, mention.start, mention.end
+        elif mention.kind_hint in ("organization", "place") and kind != mention.kind_hint and _kind_word_in(mention.name):
+            # "National Bank", "Oak Street": the name's own words say what it is, and where
+            # it ends
+            kind, start, end = mention.kind_hint, mention.start, mention.end
         elif mention.kind_hint in ("organization", "place") and kind == "person":
-            kind = mention.kind_hint  # "Ministry", "Street": the name's own words say what it is
+            kind = mention.kind_hint  # an acronym the recogniser took for a person
         elif kind == "person" and mention.kind_hint == "person":
             # The rules know where a run of capitals ends: "Secretary of State Antony" is
             # "Antony Blinken" when the capitals go on.

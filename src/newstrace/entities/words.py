@@ -26,3 +26,13 @@ PLACE_PREPOSITION_BEFORE_RE = re.compile(rf"\b(?:{'|'.join(sorted(union('place_p
 ROLE_WORDS = (TITLE_WORDS | PERSON_TITLES | LOWER_ROLE_WORDS) - union("courtesy_titles") - union(
     "role_qualifiers"
 )
+
+# Lowercase nouns that put an organisation's name after them: "state operator Ostragaz".
+_ORGANISATION_INTRODUCERS = union("organisation_nouns")
+
+
+def introduced_as_organisation(body: str, start: int) -> bool:
+    """Whether the word right before `start` says an organisation's name follows
+    ("the state operator Ostragaz", "dem Konzern Uniper")."""
+    words = body[max(0, start - 24) : start].split()
+    return bool(words) and body[start - 1 : start].isspace() and words[-1] in _ORGANISATION_INTRODUCERS

@@ -64,6 +64,8 @@ class LanguageResources:
     courtesy_titles: frozenset[str] = frozenset()
     role_qualifiers: frozenset[str] = frozenset()
     organisation_words: frozenset[str] = frozenset()
+    # lowercase nouns that put an organisation's name after them ("state operator Ostragaz")
+    organisation_nouns: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
     not_name_words: frozenset[str] = frozenset()
     # calendar words, lowercase, with their numbers (ISO weekdays: Monday = 1)

@@ -15,6 +15,8 @@ from .marks import QuotedSpan
 
 _CARRY_CHARS = 400
 _MAX_LEAD_WORDS = 16
+# '“…,” he told reporters on Friday. “…”': at most this many words close the previous quote
+_MAX_CLOSING_WORDS = 8
 _MARKS = '“”"„«»'
 
 
@@ -39,6 +41,12 @@ def carried_on(
         if part and last.end <= part[0] and part[1] <= span.start:
             gap_start = max(gap_start, part[1])
     if CUE_RE.search(body, gap_start, span.start):
+        # '“…,” he said. “…”': the previous quote's own short attribution, after it
+        gap = body[gap_start : span.start]
+        if len(gap.split()) <= _MAX_CLOSING_WORDS and len(CUE_RE.findall(gap)) == 1:
+            closing = before_quote(body, gap_start, span.start)
+            if closing is not None and closing.speaker_span is not None:
+                return Attribution(None, closing.speaker_span)
         return None
     return Attribution(None, attribution.speaker_span)
 

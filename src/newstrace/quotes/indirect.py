@@ -97,6 +97,15 @@ class FindIndirectQuotes:
                 quote.speaker_span = found.speaker
                 quote.speaker_mention = raw[found.speaker[0] : found.speaker[1]]
             doc.quotes.append(quote)
+        if found.speaker:
+            # a quoted fragment inside the reported words is the same speaker's
+            # ('X said farmers faced “near-unprecedented uncertainty”')
+            for fragment in doc.quotes:
+                inside = any(a <= fragment.start and fragment.end <= b for a, b in pieces)
+                if fragment.kind == "fragment" and fragment.speaker_span is None and inside:
+                    fragment.cue_span, fragment.cue = found.cue, raw[found.cue[0] : found.cue[1]]
+                    fragment.speaker_span = found.speaker
+                    fragment.speaker_mention = raw[found.speaker[0] : found.speaker[1]]
 
 
 # "John McCain: Populist anger appeals to bad angels" — a headline or summary line that

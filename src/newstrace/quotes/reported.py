@@ -74,61 +74,73 @@ def find_reported(body: str, s: int, e: int) -> Reported | None:
     found = _according(body, s, e)
     if found:
         return found
-    for cue in iter_cues(body, s, e):
-        if _inside_quote(body, s, cue.start()):
-            continue
-        passive = PASSIVE_RE.search(body, max(s, cue.start() - 8), cue.start())
-        if passive:
-            # "X is expected to win": what is expected is the content, nobody is named
-            subject = (
-                subject_before(body, s, passive.start()) if cue.group() in _PASSIVE_RAISING_CUES else None
-            )
-            if subject and body[cue.end() : cue.end() + 4] == " to ":
-                return Reported([subject, (cue.end(), e)], cue.span(), None)
-            continue
-        tail = body[cue.end() : e]
-        speaker = subject_before(body, s, cue.start())
-        if cue.group() in _RAISING_CUES:
-            # "the plan appears to be failing": what appears is the content, nobody says it
-            if speaker is None:
-                continue
-            return Reported([speaker, (cue.end(), e)], cue.span(), None)
-        if speaker is None:
-            after = subject_after(body, cue.end(), e)
-            if after and speaker_closes(body, after[1], e):  # "…, said the official."
-                lead = _lead_end(body, s, cue.start())
-                if lead:
-                    return Reported([(s, lead)], cue.span(), after)
-            continue
-        if speaker[0] > s:
-            lead = _lead_end(body, s, speaker[0])
-            if lead and tail.strip(" .") == "":  # "Content, X said."
-                return Reported([(s, lead)], cue.span(), speaker)
-            if lead and tail.lstrip().startswith(","):  # "Content, X said, more content."
-                rest = cue.end() + tail.index(",") + 1
-                return Reported([(s, lead), (rest, e)], cue.span(), speaker)
-            if tail.strip(" .") == "":
-                continue
-        start = max(cue.end(), speaker[1])  # after an inverted German subject too
-        that = object_then_that(body, start, e)
-        if cue.group() in _SPEECH_OBJECT_CUES:
-            if that is None:
-                continue
-            start = that.end() - 4
-        elif that:  # "said on Monday that …": the content starts at "that"
-            start = that.end() - 4
-        elif _ADVERBIAL_RE.match(body, start, e):
-            # "said in an interview, …" / "said Wednesday on MSNBC." (content before)
-            comma = _COMMA_RE.match(body, start, e)
-            if comma:
-                start = comma.end()
-            else:
-                lead = _lead_end(body, s, speaker[0]) if speaker[0] > s else None
-                if lead is None:
-                    continue
-                return Reported([(s, lead)], cue.span(), speaker)
-        return Reported([(start, e)], cue.span(), speaker)
+    cues = [cue for cue in iter_cues(body, s, e) if not _inside_quote(body, s, cue.start())]
+    if len(cues) > 1:
+        # "Content with a verb of its own ("has asked"), he said.": the attribution that
+        # closes the sentence governs all of it, the verbs inside are its content
+        closing = _attribution(body, s, e, cues[-1])
+        if closing is not None and closing.pieces and closing.pieces[0][0] == s and closing.cue[0] > s:
+            return closing
+    for cue in cues:
+        found = _attribution(body, s, e, cue)
+        if found is not None:
+            return found
     return None
+
+
+def _attribution(body: str, s: int, e: int, cue: re.Match[str]) -> Reported | None:
+    """The attribution that `cue` makes of the sentence [s, e), or None."""
+    passive = PASSIVE_RE.search(body, max(s, cue.start() - 8), cue.start())
+    if passive:
+        # "X is expected to win": what is expected is the content, nobody is named
+        subject = (
+            subject_before(body, s, passive.start()) if cue.group() in _PASSIVE_RAISING_CUES else None
+        )
+        if subject and body[cue.end() : cue.end() + 4] == " to ":
+            return Reported([subject, (cue.end(), e)], cue.span(), None)
+        return None
+    tail = body[cue.end() : e]
+    speaker = subject_before(body, s, cue.start())
+    if cue.group() in _RAISING_CUES:
+        # "the plan appears to be failing": what appears is the content, nobody says it
+        if speaker is None:
+            return None
+        return Reported([speaker, (cue.end(), e)], cue.span(), None)
+    if speaker is None:
+        after = subject_after(body, cue.end(), e)
+        if after and speaker_closes(body, after[1], e):  # "…, said the official."
+            lead = _lead_end(body, s, cue.start())
+            if lead:
+                return Reported([(s, lead)], cue.span(), after)
+        return None
+    if speaker[0] > s:
+        lead = _lead_end(body, s, speaker[0])
+        if lead and tail.strip(" .") == "":  # "Content, X said."
+            return Reported([(s, lead)], cue.span(), speaker)
+        if lead and tail.lstrip().startswith(","):  # "Content, X said, more content."
+            rest = cue.end() + tail.index(",") + 1
+            return Reported([(s, lead), (rest, e)], cue.span(), speaker)
+        if tail.strip(" .") == "":
+            return None
+    start = max(cue.end(), speaker[1])  # after an inverted German subject too
+    that = object_then_that(body, start, e)
+    if cue.group() in _SPEECH_OBJECT_CUES:
+        if that is None:
+            return None
+        start = that.end() - 4
+    elif that:  # "said on Monday that …": the content starts at "that"
+        start = that.end() - 4
+    elif _ADVERBIAL_RE.match(body, start, e):
+        # "said in an interview, …" / "said Wednesday on MSNBC." (content before)
+        comma = _COMMA_RE.match(body, start, e)
+        if comma:
+            start = comma.end()
+        else:
+            lead = _lead_end(body, s, speaker[0]) if speaker[0] > s else None
+            if lead is None:
+                return None
+            return Reported([(s, lead)], cue.span(), speaker)
+    return Reported([(start, e)], cue.span(), speaker)
 
 
 def object_then_that(body: str, start: int, e: int) -> re.Match[str] | None:
@@ -139,7 +151,9 @@ def object_then_that(body: str, start: int, e: int) -> re.Match[str] | None:
         return None
     between = body[start : that.start()]
     words = between.replace(",", " ").split()
-    if len(words) > 6 or any(c in between for c in '.;:“”"') or _CLAUSE_SUBJECTS & {w.lower() for w in words}:
+    # "this" before a noun is its determiner ("told reporters this month that")
+    subjects = {w.lower() for i, w in enumerate(words) if not (w.lower() == "this" and i + 1 < len(words))}
+    if len(words) > 6 or any(c in between for c in '.;:“”"') or _CLAUSE_SUBJECTS & subjects:
         return None
     return that
 

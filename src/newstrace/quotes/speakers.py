@@ -292,7 +292,7 @@ class ResolveSpeakers:
         # "Padalecki and co-star Misha Collins": the first of coordinated names speaks for
         # them; otherwise the name is the head, last ("NASA Administrator Charles Bolden")
         entity = index.entity_at(
-            start, end, first=" and " in text or " und " in text, not_possessors_in=body
+            start, end, first=" and " in text or " und " in text, not_possessors_in=body, speaking=True
         )
         if entity is not None:
             return _resolution(entity, "name")
@@ -305,6 +305,9 @@ class ResolveSpeakers:
         ]
         if len(named_in_full) == 1:
             return _resolution(named_in_full[0], "surname")
+        organisation = index.organisation_starting_with(name) if " " not in name else None
+        if organisation is not None:
+            return _resolution(organisation, "organisation")  # "Transvel" for "Transvel Energy"
         if not name or lower in {"they", "we", "i", "it", "you", "es", "wir", "ich"}:
             return None
         if not _NAME_SHAPE_RE.fullmatch(name):
@@ -318,8 +321,11 @@ class ResolveSpeakers:
             # "Using JavaScript", "Apparently Lindsey") or a group ("Republicans said")
             return None
         # A lone capitalised word the text never places or names as an organisation,
-        # subject of a reporting verb, is most often a surname ("Marovic told");
-        # country-shaped words ("Russia", "Moscow" after "in") stay organisations.
+        # subject of a reporting verb, is most often a surname ("Marovic told"); one the
+        # text writes as a place ("in Oszgard") is a place, which `run` keeps from speaking;
+        # other country-shaped words stay organisations.
+        if " " not in name and _written_as_place(body, name):
+            return _resolution(index.add(name, "place"), "new name")
         known_place = any(e.name == name for _, e in index.mentions)
         kind = (
             "person"

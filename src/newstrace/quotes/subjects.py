@@ -119,17 +119,24 @@ def _german_topic(text: str) -> bool:
 
 
 def _appositive_subject(body: str, lo: int, cue_start: int) -> tuple[int, int] | None:
-    """ "Jane Roe, a lawyer in Ohio, who …, said": the name before the appositives."""
+    """ "Jane Roe, a lawyer in Ohio, who …, said", "In a letter in May, Zippy Duvall, the
+    president of the Farm Bureau, said": the name before the appositives, nearest the cue
+    first (a phrase that opens with a capital, not "a lawyer" or "who …")."""
     start = lo
     for match in _STRONG_BOUNDARY_RE.finditer(body, lo, cue_start):
         start = match.end()
-    comma = body.find(",", start, cue_start)
-    if comma == -1 or comma == cue_start:
+    commas = [start - 1] + [i for i in range(start, cue_start) if body[i] == ","]
+    if len(commas) < 2:
         return None
-    span = _trim_subject(body, start, comma)
-    if span is None or not looks_like_subject(body[span[0] : span[1]]):
-        return None
-    return span
+    # the last comma closes the appositive; segments before the appositive, nearest first
+    for left, right in reversed(list(pairwise(commas[:-1]))):
+        span = _trim_subject(body, left + 1, right)
+        if span is None:
+            continue
+        text = body[span[0] : span[1]]
+        if text[:1].isupper() and text.split()[0].lower() not in DETERMINERS and looks_like_subject(text):
+            return span
+    return None
 
 
 def subject_after(body: str, cue_end: int, hi: int) -> tuple[int, int] | None:
