@@ -98,3 +98,25 @@ def test_a_quote_after_a_short_closing_attribution_keeps_the_speaker() -> None:
     )
     last = max((q for q in doc.quotes if q.kind == "direct"), key=lambda q: q.start)
     assert last.text == "“Something else went wrong.”" and last.speaker_mention == "he"
+
+
+def test_media_quoting_someone_as_saying_makes_that_person_the_speaker() -> None:
+    doc = analyse("Title\n\nState radio quoted Anatol Rusu as saying that the pipeline would reopen in June.\n")
+    (quote,) = [q for q in doc.quotes if q.kind == "indirect"]
+    assert quote.speaker_mention == "Anatol Rusu" and quote.text == "that the pipeline would reopen in June"
+    doc = analyse("Title\n\nMaren Okafor was quoted as saying the strike would go on.\n")
+    (quote,) = [q for q in doc.quotes if q.kind == "indirect"]
+    assert quote.speaker_mention == "Maren Okafor" and quote.text == "the strike would go on"
+
+
+def test_what_a_document_reports_someone_telling_is_that_persons() -> None:
+    doc = analyse("Title\n\nTomas Berg told investigators he had never seen the letter, court documents say.\n")
+    (quote,) = [q for q in doc.quotes if q.kind == "indirect"]
+    assert quote.speaker_mention == "Tomas Berg" and quote.text == "he had never seen the letter"
+
+
+def test_an_agentless_passive_reports_words_nobody_is_named_for() -> None:
+    doc = analyse("Title\n\nIt was announced on Monday that the port would close for a week.\n")
+    (quote,) = [q for q in doc.quotes if q.kind == "indirect"]
+    assert quote.text == "that the port would close for a week" and quote.speaker is None
+    assert quote.speaker_mention is None

@@ -82,6 +82,34 @@ def test_q_and_a_turns_go_to_the_interviewer_and_the_interviewee() -> None:
         ], text[:60]
 
 
+# The layout without labels: question paragraphs (bold on the page) and answers after them,
+# under a title that says "interview" without naming anyone.
+QUESTION_PARAGRAPHS_INTERVIEW = (
+    QA_INTERVIEW.replace("Harbour talks", "Harbour talks: an interview")
+    .replace("Q: ", "")
+    .replace("A: ", "")
+    .replace("Will the workers", "What about the dock?\n\nIt reopens in May.\n\nWill the workers")
+)
+
+
+def test_question_paragraphs_go_to_the_interviewer_and_the_answers_after_them_to_the_interviewee() -> None:
+    doc = analyse(QUESTION_PARAGRAPHS_INTERVIEW)
+    turns = [(q.text, q.speaker) for q in doc.quotes if q.kind == "interview"]
+    assert turns == [
+        ("When will the ships be unloaded again?", "Lena Brandt"),
+        ("Not before Friday. The cranes need a full check first.", "Tobias Lindqvist"),
+        ("What about the dock?", "Lena Brandt"),
+        ("It reopens in May.", "Tobias Lindqvist"),
+        ("Will the workers get their pay rise?", "Lena Brandt"),
+        ("We have offered four percent, and that offer stands.", "Tobias Lindqvist"),
+    ]
+
+
+def test_questions_in_a_report_are_no_interview() -> None:
+    text = QUESTION_PARAGRAPHS_INTERVIEW.replace("spoke to", "met")
+    assert not [q for q in analyse(text).quotes if q.kind == "interview"]
+
+
 def test_a_body_the_text_names_speaks_and_an_unnamed_one_does_not() -> None:
     named = analyse('"The talks will go on," the Velorian government said on Monday.\n')
     (quote,) = named.quotes

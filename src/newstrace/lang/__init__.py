@@ -31,6 +31,11 @@ class LanguageResources:
     # lemmas among those that state a belief or a plan, not a speech act ("think", "hope")
     belief_verb_lemmas: frozenset[str] = frozenset()
     speech_phrases: tuple[str, ...] = ()
+    # "media quoted X as saying": regular expressions whose group `speaker` is who speaks
+    quoted_as_phrases: tuple[str, ...] = ()
+    # what a text cites without being a speaker ("…, court documents say"): the words
+    # reported in it are the speaker's inside them ("X told investigators …")
+    document_nouns: frozenset[str] = frozenset()
     aux_words: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()
     person_pronouns: frozenset[str] = frozenset()
@@ -100,8 +105,10 @@ def resources(code: str | None) -> LanguageResources:
             values[name] = {str(k): _words(v) for k, v in value.items()}
         elif name == "nouns_capitalised":
             values[name] = bool(value)
-        elif name in ("speech_phrases", "title_endings"):
-            values[name] = tuple(value) if name == "speech_phrases" else tuple(sorted(_words(value)))
+        elif name in ("speech_phrases", "quoted_as_phrases"):
+            values[name] = tuple(value)
+        elif name == "title_endings":
+            values[name] = tuple(sorted(_words(value)))
         else:
             values[name] = _words(value)
     return LanguageResources(code, **values)

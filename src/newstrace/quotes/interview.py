@@ -37,6 +37,9 @@ _INTERVIEW_RE = re.compile(
     r"\b(?:spoke|talked|talks|speaks) (?:to|with)\b|\binterview(?:ed|s)?\b(?: with\b)?|\bsat down with\b"
 )
 _MIN_LABELS = 2
+# A question-and-answer layout: at least this many question paragraphs with an answer after
+_MIN_QUESTIONS = 3
+_MAX_QUESTION_WORDS = 60
 
 
 def _is_label(text: str) -> re.Match[str] | None:
@@ -65,7 +68,7 @@ class FindInterviewTurns:
             labels = [(i, m) for i, (s, e) in enumerate(paras) if (m := _is_inline_label(body[s:e]))]
             inline = True
         if not _is_transcript(labels):
-            return doc
+            return self._question_paragraphs(doc, paras)
         label_rows = {i for i, _ in labels}
         people = _people(doc)
         first_label = paras[labels[0][0]][0]
@@ -86,6 +89,35 @@ class FindInterviewTurns:
                 quote.speaker_span = speaker
                 quote.speaker_mention = body[speaker[0] : speaker[1]]
             doc.quotes.append(quote)
+        doc.quotes.sort(key=lambda q: q.start)
+        return doc
+
+    @staticmethod
+    def _question_paragraphs(doc: Document, paras: list[tuple[int, int]]) -> Document:
+        """An interview laid out as question paragraphs (bold on the page, plain here), each
+        followed by the answer's paragraphs, under an introduction that says who spoke to whom.
+        Questions go to the interviewer (none where the outlet asks), answers to the
+        interviewee; without an interviewee the layout is left alone."""
+        body = doc.body
+        questions = [i for i, (s, e) in enumerate(paras) if _is_question(body[s:e])]
+        answered = [i for i in questions if i + 1 < len(paras) and i + 1 not in questions]
+        if len(answered) < _MIN_QUESTIONS or questions[0] == 0:
+            return doc
+        roles = _interview_roles(body, _people(doc), paras[questions[0]][0])
+        if "A" not in roles:
+            return doc
+        for n, i in enumerate(questions):
+            upto = questions[n + 1] if n + 1 < len(questions) else len(paras)
+            turns = [((paras[i][0], paras[i][1]), roles.get("Q"), "Q")]
+            if i + 1 < upto:
+                turns.append(((paras[i + 1][0], paras[upto - 1][1]), roles["A"], "A"))
+            for (start, end), speaker, label in turns:
+                quote = Quote(derive_id("q", doc.id, start, end), doc.id, body[start:end], start, end, "interview")
+                quote.cue, quote.cue_span = label, None
+                if speaker:
+                    quote.speaker_span = speaker
+                    quote.speaker_mention = body[speaker[0] : speaker[1]]
+                doc.quotes.append(quote)
         doc.quotes.sort(key=lambda q: q.start)
         return doc
 
@@ -112,6 +144,18 @@ class FindInterviewTurns:
             if quoted and _closes(body, paras[j][0], end):
                 break
         return start, end
+
+
+def _is_question(paragraph: str) -> bool:
+    """A paragraph that is one interviewer's question: it ends in a question mark, is not
+    a quotation, and is short."""
+    text = paragraph.strip()
+    return (
+        text.endswith("?")
+        and text[:1] not in DOUBLE_MARKS
+        and not any(mark in text for mark in DOUBLE_MARKS)
+        and len(text.split()) <= _MAX_QUESTION_WORDS
+    )
 
 
 def _is_inline_label(text: str) -> re.Match[str] | None:
@@ -141,11 +185,15 @@ def _interview_roles(
     body: str, people: list[tuple[int, int, str]], before: int
 ) -> dict[str, tuple[int, int]]:
     """Where the introduction names the interviewer ("Q") and the interviewee ("A")."""
-    cue = _INTERVIEW_RE.search(body, 0, before)
-    if cue is None:
+    # the last mention before the transcript: a title's "an interview" names nobody
+    cues = list(_INTERVIEW_RE.finditer(body, 0, before))
+    if not cues:
         return {}
+    cue = cues[-1]
     asking = [p for p in people if p[1] <= cue.start()]
-    answering = [p for p in people if cue.end() <= p[0] < before]
+    # the interviewee is named after the cue, in its paragraph ("spoke to X about …")
+    paragraph_end = body.find("\n", cue.end(), before)
+    answering = [p for p in people if cue.end() <= p[0] < (before if paragraph_end == -1 else paragraph_end)]
     roles = {}
     if asking and not body[asking[-1][1] : cue.start()].strip(" ,.'’s").count(" ") > 3:
         roles["Q"] = asking[-1][:2]

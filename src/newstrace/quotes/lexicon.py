@@ -33,7 +33,16 @@ CUE_RE = re.compile(r"(?<![\w-])" + _NOT_AFTER + r"(?<!['’]s )" + CUE_PATTERN 
 
 # First words of every cue: a sentence without one of them has no cue, which a
 # set lookup tells faster than the cue pattern's long alternation.
-_CUE_FIRST_WORDS = CUE_WORDS | frozenset("went goes go pointed points ruled made has said".split())
+def _first_words(phrase: str) -> set[str]:
+    """The words a cue phrase can open with: "pointed out" -> pointed, "(?:was|were) quoted
+    as saying" -> was, were."""
+    if phrase.startswith("(?:"):
+        return {alternative.split()[0] for alternative in phrase[3 : phrase.index(")")].split("|")}
+    match = re.match(r"[^\W\d_]+", phrase)
+    return {match.group()} if match else set()
+
+
+_CUE_FIRST_WORDS = CUE_WORDS | frozenset(word for phrase in _PHRASES for word in _first_words(phrase)) | {"has"}
 _WORD_TOKEN_RE = re.compile(r"[^\W\d_]+")
 
 
@@ -59,6 +68,9 @@ INFINITIVE_MARKERS = union("infinitive_markers")
 SPEECH_LEMMAS = union("speech_verb_lemmas")
 # Nouns that name a speaker without naming a person: "sources said".
 SOURCE_NOUNS = union("source_nouns")
+DOCUMENT_NOUNS = union("document_nouns")
+# "media quoted X as saying": each pattern's group `speaker` is who speaks.
+QUOTED_AS_RES = tuple(re.compile(p) for code in languages() for p in resources(code).quoted_as_phrases)
 # Role nouns and the roles they may stand for ("the top diplomat" ~ secretary of state).
 ROLE_SYNONYMS: dict[str, frozenset[str]] = {
     noun: roles for code in languages() for noun, roles in resources(code).role_synonyms.items()

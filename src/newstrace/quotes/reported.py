@@ -13,11 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import iter_cues
+from .lexicon import DOCUMENT_NOUNS, QUOTED_AS_RES, iter_cues
 from .subjects import PASSIVE_RE, subject_after, subject_before
 
 _THAT_RE = re.compile(r"\bthat\b")
 _CLAUSE_SUBJECTS = frozenset("he she they it we i you there this".split())
+# an object of one to three lowercase words, then the reported clause's subject
+_OBJECT_THEN_CLAUSE_RE = re.compile(
+    r"\s+(?:[a-z][\w’'-]*\s+){1,3}?(" + "|".join(sorted(_CLAUSE_SUBJECTS - {"this", "it"})) + r")\s"
+)
 _ACCORDING_RE = re.compile(r"\b(?:[Aa]ccording to|[Ll]aut)\s+")
 _SPEECH_OBJECT_CUES = frozenset(
     {"told", "tells", "telling", "assured", "assures", "warned", "urged", "reminded"}
@@ -29,6 +33,8 @@ _ADVERBIAL_RE = re.compile(
 _COMMA_RE = re.compile(r"[^,.;:“”\"]{0,80},\s*")
 _RAISING_CUES = frozenset("seem seems seemed appear appears appeared".split())
 _PASSIVE_RAISING_CUES = frozenset("expected believed thought".split())
+# the agent of a passive cue: "was announced by the ministry"
+_AGENT_RE = re.compile(r"\s+by\s+([^,.;:“”\"]{2,60}?)(?=\s+(?:on|in|at|that|last|this)\b|,)")
 _CLOSING = "”\"’»«'"
 _MARKS = '“”"„«»'
 
@@ -70,17 +76,45 @@ def _according(body: str, s: int, e: int) -> Reported | None:
     return None
 
 
+def _quoted_as(body: str, s: int, e: int) -> Reported | None:
+    """"State media quoted Anatol Rusu as saying (that) …": Rusu speaks, the words follow."""
+    for pattern in QUOTED_AS_RES:
+        match = pattern.search(body, s, e)
+        if match is None or _inside_quote(body, s, match.start()):
+            continue
+        speaker = subject_after(body, match.start("speaker"), match.end("speaker"))
+        if speaker is None:
+            continue
+        start = match.end()
+        that = object_then_that(body, start, e)
+        return Reported([(that.end() - 4 if that else start, e)], match.span(), speaker)
+    return None
+
+
+def _cites_a_document(body: str, attribution: Reported) -> bool:
+    """Whether the speaker is a document ("…, court documents say"): what it reports someone
+    saying is that person's words, not the document's."""
+    if attribution.speaker is None:
+        return False
+    words = body[attribution.speaker[0] : attribution.speaker[1]].split()
+    return bool(words) and words[-1].lower() in DOCUMENT_NOUNS
+
+
 def find_reported(body: str, s: int, e: int) -> Reported | None:
-    found = _according(body, s, e)
+    found = _according(body, s, e) or _quoted_as(body, s, e)
     if found:
         return found
     cues = [cue for cue in iter_cues(body, s, e) if not _inside_quote(body, s, cue.start())]
     if len(cues) > 1:
         # "Content with a verb of its own ("has asked"), he said.": the attribution that
-        # closes the sentence governs all of it, the verbs inside are its content
+        # closes the sentence governs all of it, the verbs inside are its content; but in
+        # "X told investigators …, documents say" X speaks
         closing = _attribution(body, s, e, cues[-1])
         if closing is not None and closing.pieces and closing.pieces[0][0] == s and closing.cue[0] > s:
-            return closing
+            if not _cites_a_document(body, closing):
+                return closing
+            e = closing.pieces[0][1]  # the words end where the document's attribution starts
+            cues = [cue for cue in cues if cue.end() <= e]
     for cue in cues:
         found = _attribution(body, s, e, cue)
         if found is not None:
@@ -98,6 +132,14 @@ def _attribution(body: str, s: int, e: int, cue: re.Match[str]) -> Reported | No
         )
         if subject and body[cue.end() : cue.end() + 4] == " to ":
             return Reported([subject, (cue.end(), e)], cue.span(), None)
+        # "It was announced on Monday that …", "… was said by the minister that …": the
+        # clause is reported; the agent, if the text names one, speaks
+        agent = _AGENT_RE.match(body, cue.end(), e)
+        after = agent.end() if agent else cue.end()
+        that = object_then_that(body, after, e)
+        if that is not None and cue.group() not in _PASSIVE_RAISING_CUES:
+            speaker = subject_after(body, agent.start(1), agent.end(1)) if agent else None
+            return Reported([(that.end() - 4, e)], cue.span(), speaker)
         return None
     tail = body[cue.end() : e]
     speaker = subject_before(body, s, cue.start())
@@ -126,7 +168,11 @@ def _attribution(body: str, s: int, e: int, cue: re.Match[str]) -> Reported | No
     that = object_then_that(body, start, e)
     if cue.group() in _SPEECH_OBJECT_CUES:
         if that is None:
-            return None
+            # "told investigators he had never seen it": the clause opens at its subject
+            clause = _OBJECT_THEN_CLAUSE_RE.match(body, start, e)
+            if clause is None:
+                return None
+            return Reported([(clause.start(1), e)], cue.span(), speaker)
         start = that.end() - 4
     elif that:  # "said on Monday that …": the content starts at "that"
         start = that.end() - 4
