@@ -116,6 +116,9 @@ class Entity:
     # Mentions per kind, summed over documents: the kind is the one most mentions say,
     # whatever order the documents came in.
     kind_mentions: dict[str, int] = field(default_factory=dict)
+    # Mentions per spelling of the name ("Hillary Clinton" 40, a typo's "Hilary Clinton" 1):
+    # the name shown is the spelling most mentions use.
+    name_mentions: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

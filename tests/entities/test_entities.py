@@ -146,3 +146,9 @@ def test_what_the_text_says_a_name_is_decides_its_kind() -> None:
     assert kinds["Ostrava"] == "organization"
     assert "Halvard" not in kinds  # the short form of the organisation, not a name of its own
     assert index.organisation_starting_with("Halvard").name == "Halvard Energy"
+
+
+def test_a_persons_name_ends_before_of_and_a_surname_ending_like_a_nationality_is_a_name() -> None:
+    assert _names("Yesterday Senator Maren Okafor of Caldera, who") == [("Maren Okafor", "Senator", "person")]
+    assert _names("Yesterday House Speaker Tomas Ryan") == [("Tomas Ryan", "House Speaker", "person")]
+    assert _names("Yesterday Brian Morgan") == [("Brian Morgan", None, "person")]

@@ -93,6 +93,18 @@ def test_merging_views_sums_mentions_and_unions_names_in_any_order() -> None:
     assert set(merged.aliases) | {merged.name} == {"Maren Okafor", "Maren OKAFOR", "Okafor"}
 
 
+def test_the_name_shown_is_the_spelling_most_mentions_use_in_any_order() -> None:
+    typo = Entity("e1", "Maren Okafur", "person", mentions=1, name_mentions={"Maren Okafur": 1})
+    usual = Entity("e1", "Maren Okaffor", "person", mentions=5, name_mentions={"Maren Okaffor": 5})
+    other = Entity("e1", "Maren Okafur", "person", mentions=2, name_mentions={"Maren Okafur": 2})
+    for views in ([typo, usual, other], [other, typo, usual], [usual, other, typo]):
+        merged = views[0]
+        for view in views[1:]:
+            merged = merge_views(merged, view)
+        assert merged.name == "Maren Okaffor" and merged.name_mentions == {"Maren Okaffor": 5, "Maren Okafur": 3}
+        assert merged.aliases == ["Maren Okafur"]
+
+
 def test_folding_keeps_the_canonical_name_and_id() -> None:
     full = Entity("e1", "Maren Okafor", "person", [], ["union leader"], 2)
     surname = Entity("e2", "Okafor", "person", [], [], 1)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from ..ids import derive_id
 from ..lang import resources
 from ..model import Entity, EntityKind
-from .merge import majority_kind
+from .merge import best_spelling, majority_kind
 from .names import NameMention, find_names
 from .recognised import reconcile
 from .words import ORG_WORDS, PLACE_PREPOSITION_BEFORE_RE, ROLE_WORDS, introduced_as_organisation
@@ -154,6 +154,7 @@ class EntityIndex:
             entity = index.add(canonical, kind)
             entity.mentions += 1
             kinds.setdefault(entity.id, Counter())[kind] += DESCRIBED_VOTES if described else 1
+            entity.name_mentions[canonical] = entity.name_mentions.get(canonical, 0) + 1
             if mention.name != canonical and mention.name not in entity.aliases:
                 entity.aliases.append(mention.name)
             for role in (mention.role, index._appositive_role(mention)):
@@ -165,6 +166,9 @@ class EntityIndex:
         for entity in index.by_key.values():
             entity.kind_mentions = dict(kinds[entity.id])
             entity.kind = majority_kind(entity.kind_mentions)
+            entity.name = best_spelling(entity.name_mentions)
+            entity.aliases = [a for a in entity.aliases if a != entity.name]
+            entity.aliases += [n for n in sorted(entity.name_mentions) if n != entity.name and n not in entity.aliases]
         return index
 
     @classmethod

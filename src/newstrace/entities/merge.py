@@ -20,15 +20,30 @@ def majority_kind(votes: dict[str, int]) -> EntityKind:
     return min(votes, key=lambda kind: (-votes[kind], _KIND_ORDER.get(kind, 3), kind))  # type: ignore[return-value]
 
 
+def name_votes(entity: Entity) -> dict[str, int]:
+    """Mentions per spelling; a record without them counts all its mentions for its name."""
+    return entity.name_mentions or {entity.name: max(entity.mentions, 1)}
+
+
+def _fewest_capitals(name: str) -> tuple[int, str]:
+    return sum(c.isupper() for c in name), name
+
+
+def best_spelling(spellings: dict[str, int]) -> str:
+    """The spelling most mentions use; on a tie the one with the fewest capitals ("Trump",
+    not a transcript's "TRUMP"), then the alphabetically first, so that the choice does not
+    depend on the order documents came in."""
+    return min(spellings, key=lambda n: (-spellings[n], *_fewest_capitals(n)))
+
+
 def merge_views(first: Entity, second: Entity) -> Entity:
     """Two documents' views of one entity (same id) as one.
 
-    Names of one id differ only in case, accents or transliteration; the one
-    with the fewest capitals ("Trump", not a transcript's "TRUMP" or a typed
-    "HIllary"), then the alphabetically first, is kept, so the choice does not
-    depend on which view came first.
+    Names of one id differ only in case, accents or transliteration; the spelling
+    most mentions use is kept (see `best_spelling`).
     """
-    name = min(first.name, second.name, key=lambda n: (sum(c.isupper() for c in n), n))
+    spellings = dict(Counter(name_votes(first)) + Counter(name_votes(second)))
+    name = best_spelling(spellings)
     votes = dict(Counter(kind_votes(first)) + Counter(kind_votes(second)))
     return Entity(
         id=first.id,
@@ -40,6 +55,7 @@ def merge_views(first: Entity, second: Entity) -> Entity:
         roles=sorted({*first.roles, *second.roles}),
         mentions=first.mentions + second.mentions,
         kind_mentions=votes,
+        name_mentions=spellings,
     )
 
 
@@ -53,4 +69,5 @@ def fold_alias(into: Entity, alias: Entity) -> Entity:
         roles=sorted({*into.roles, *alias.roles}),
         mentions=into.mentions + alias.mentions,
         kind_mentions=into.kind_mentions,
+        name_mentions=into.name_mentions,
     )

@@ -68,8 +68,15 @@ def _only_shaped_like_affiliation(token: str, following: str) -> bool:
         token not in TITLE_WORDS
         and token not in NATIONALITIES
         and not token.lower().endswith(TITLE_ENDINGS)
-        and not _is_title(following)
+        and following not in TITLE_WORDS
+        and not (following[:1].isupper() and following.lower().endswith(TITLE_ENDINGS))
     )
+
+
+def _holds_office(token: str) -> bool:
+    """A word an "of" after it continues as an office or a body: "Secretary of", "Head of",
+    "Bank of"."""
+    return _is_title(token) or token in ORG_WORDS or token.lower() in LOWER_ROLE_WORDS or token in {"Head"}
 
 
 def _person_role_word(token: str) -> bool:
@@ -175,8 +182,17 @@ def _add_name(
     # split at the last title word: what follows is the name
     split = 0
     for index, word in enumerate(words[:-1]):
-        if word in {"of", "for"} or (_is_title(word) and not _only_shaped_like_affiliation(word, words[index + 1])):
+        if word in {"of", "for"} and index > 0 and _holds_office(words[index - 1]):
+            split = index + 1  # "Secretary of State", "Bank of England"
+        elif _is_title(word) and not _only_shaped_like_affiliation(word, words[index + 1]):
             split = index + 1
+    if split < len(words) and not any(w in ORG_WORDS for w in words[split:]):
+        # "Bernie Sanders of Vermont": a person's name ends before "of"
+        for index in range(split + 1, len(words)):
+            if words[index] in {"of", "for"}:
+                trimmed_end = base + spans[index - 1][1]
+                words, spans = words[:index], spans[:index]
+                break
     while split < len(words) and words[split].lower() in _EDGE_WORDS:
         split += 1
     organisation_at = [i for i, word in enumerate(words) if word in ORG_WORDS and i >= split]
@@ -196,7 +212,9 @@ def _add_name(
         split = organisation_at[0] if organisation_at else split - 2
         while split > 0 and words[split - 1] not in {"of", "for"} and not _person_role_word(words[split - 1]):
             split -= 1
-    elif _is_title(words[-1]):
+    elif _is_title(words[-1]) and not (len(words) > 1 and _only_shaped_like_affiliation(words[-1], "")):
+        # a run that ends in a title names nobody ("the Velorian Foreign Minister"); a
+        # surname that only ends like a nationality ("Paul Ryan") is no title
         split = len(words)
     name_words = words[split:]
     role_words = words[:split]

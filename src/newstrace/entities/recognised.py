@@ -47,8 +47,13 @@ def _name_span(body: str, start: int, end: int, kind: str) -> tuple[int, int]:
     punctuation, and for a person, everything from the first lowercase word on that is
     not a name particle ("Vladimir Putin of wanting ...")."""
     words = [(m.start(), m.end()) for m in _WORD_RE.finditer(body, start, end)]
+    dashes = [i for i, (s, e) in enumerate(words) if body[s:e] in _DASHES]
+    if dashes:
+        words = words[dashes[-1] + 1 :]  # "Calif. - Bernie Sanders": a dateline ends at the dash
     while len(words) > 1 and _not_part_of_name(body[words[0][0] : words[0][1]], kind):
         words.pop(0)
+    while kind == "person" and len(words) > 2 and _acronym(body[words[0][0] : words[0][1]]):
+        words.pop(0)  # "SEAL Ty Woods", "GOP Sen. …": a group's acronym is no part of a name
     if kind == "person":
         for index, (s, e) in enumerate(words[1:], start=1):
             if body[s].islower() and body[s:e] not in NAME_PARTICLES:
@@ -67,6 +72,13 @@ def _name_span(body: str, start: int, end: int, kind: str) -> tuple[int, int]:
             break  # an initial or abbreviation keeps its period ("Jr.", "U.S.")
         end -= 1
     return start, end
+
+
+_DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _acronym(word: str) -> bool:
+    return len(word) >= 3 and word.isupper() and word.isalpha()
 
 
 def _has_loose_words(text: str) -> bool:

@@ -103,6 +103,13 @@ def entity_kind_mentions() -> list[str]:
     return ["ALTER TABLE entities ADD COLUMN kind_mentions TEXT NOT NULL DEFAULT '{}'"]
 
 
+@migration(12)
+def entity_name_mentions() -> list[str]:
+    """Mentions per spelling of each entity's name, so that the name shown is the one most
+    mentions use, not a typo's (issue 11)."""
+    return ["ALTER TABLE entities ADD COLUMN name_mentions TEXT NOT NULL DEFAULT '{}'"]
+
+
 @migration(11)
 def quote_speaker_confidence() -> list[str]:
     """How sure each quote's speaker is, and how it was found (issue 11)."""

@@ -21,7 +21,7 @@ QUOTE_COLUMNS = (
 )  # fmt: skip
 DATE_MENTION_COLUMNS = ("id", "document_id", "text", "start", "end", "kind", "value", "anchor")
 MENTION_COLUMNS = ("document_id", "text", "start", "end", "entity_id")
-ENTITY_COLUMNS = ("id", "name", "kind", "aliases", "roles", "mentions", "kind_mentions")
+ENTITY_COLUMNS = ("id", "name", "kind", "aliases", "roles", "mentions", "kind_mentions", "name_mentions")
 STORY_COLUMNS = ("id", "title", "document_ids", "first_document_id", "date")
 
 
@@ -113,6 +113,7 @@ def entity_row(entity: Entity) -> tuple[Any, ...]:
         json.dumps(entity.roles, ensure_ascii=False),
         entity.mentions,
         json.dumps(entity.kind_mentions, sort_keys=True),
+        json.dumps(entity.name_mentions, sort_keys=True, ensure_ascii=False),
     )
 
 
@@ -125,6 +126,7 @@ def entity_from_row(row: dict[str, Any]) -> Entity:
         roles=json.loads(row["roles"]),
         mentions=row["mentions"],
         kind_mentions=json.loads(row["kind_mentions"] or "{}"),
+        name_mentions=json.loads(row["name_mentions"] or "{}"),
     )
 
 
