@@ -34,6 +34,7 @@ def document_record(doc: Document) -> dict[str, Any]:
         "removed": [{"text": block.text, "reason": block.reason} for block in doc.removed],
         # Fields beyond SPEC's list (allowed: "fields may be added").
         "url": doc.url, "published_precision": doc.published_precision,
+        "published_basis": doc.published_basis, "page_kind": doc.page_kind,
         "categories": doc.categories, "origin_basis": doc.origin_basis,
     }  # fmt: skip
 

@@ -15,6 +15,10 @@ DatePrecision = Literal["day", "month", "year"]
 QuoteKind = Literal["direct", "fragment", "indirect", "interview"]
 EntityKind = Literal["person", "organization", "place"]
 DateKind = Literal["date", "time", "duration", "set"]
+# What a stored page is: only articles (and interviews) feed quotes, stories, duplicates and
+# origins by default; the others are kept, marked, and counted.
+PageKind = Literal["article", "interview", "listing", "error", "stub", "paywall", "video", "other"]
+ARTICLE_KINDS: frozenset[str] = frozenset({"article", "interview"})
 
 
 @dataclass(slots=True)
@@ -170,6 +174,10 @@ class Document:
     published: str | None = None
     published_text: str | None = None
     published_precision: DatePrecision | None = None
+    # where the date came from: given, url, meta, json-ld, page (a date printed on the page),
+    # byline (the text's date line), copyright (a year at most)
+    published_basis: str | None = None
+    page_kind: PageKind = "article"
     categories: list[str] = field(default_factory=list)
     # what the HTML extractor reported, for the describe stages to weigh
     html_metadata: dict[str, str] = field(default_factory=dict)

@@ -1,21 +1,24 @@
-"""Stage: the publication date the page states, at the precision it states it.
+"""Stage: the publication date the page states, at the precision of its evidence.
 
-needs: removed, html_metadata, language      adds: published, published_precision, published_text
+needs: removed, html_metadata, language
+adds: published, published_precision, published_text, published_basis
 
-Evidence, best first:
-  1. a given `published` (JSON Lines): trusted; parsed only to learn its precision;
-  2. the date trafilatura read from the HTML (htmldate: meta tags, JSON-LD,
-     URL, visible dates), preferring the original over the updated date;
-  3. a date line at the top of the text ("Monday, Mar 04, 2024");
-  4. a copyright year ("© 2023" gives 2023 and nothing finer).
-Relative ages ("3 days ago") are labelled `teaser` by the cleaner and never
-read here: without the day they were printed they date nothing. No evidence,
-no date: `published` stays None.
+Evidence, best first (the basis recorded in `published_basis`):
+  1. a given `published` (JSON Lines): trusted; parsed only to learn its precision ("given");
+  2. the page's own date from the HTML (`clean/page_date`): the URL's full date, the head's
+     meta tags or JSON-LD, a date printed in the markup ("url", "meta", "json-ld", "page");
+  3. a date line at the top of the text ("Monday, Mar 04, 2024"): "byline";
+  4. what is only a bound: a year-month in the URL ("url", month), a copyright year
+     ("copyright", the year and nothing finer), from the HTML or the text's copyright line.
+The article's own date (1-3) wins over a bound (4) whatever the order they are found in.
+Relative ages ("3 days ago") are labelled `teaser` by the cleaner and never read here:
+without the day they were printed they date nothing. No evidence, no date.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
@@ -53,41 +56,64 @@ class DescribePublished:
     name: ClassVar[str] = "describe_published"
     # `language` only to read all-number dates in the page's order.
     needs: ClassVar[frozenset[str]] = frozenset({"removed", "html_metadata", "language"})
-    adds: ClassVar[frozenset[str]] = frozenset({"published", "published_precision", "published_text"})
+    adds: ClassVar[frozenset[str]] = frozenset(
+        {"published", "published_precision", "published_text", "published_basis"}
+    )
 
     def run(self, doc: Document) -> Document:
-        from_html, from_text = self._from_html(doc), self._from_text(doc)
-        if from_html and from_text and _one_day_apart(from_html[0][0], from_text[0][0]):
+        from_html, dateline = self._from_html(doc), self._dateline(doc)
+        if from_html and dateline and _one_day_apart(from_html.value, dateline.value):
             # The visible date line is in the page's own time zone; the
             # metadata date may have been converted to UTC across midnight.
-            from_html = from_text
-        found = self._from_given(doc) or from_html or from_text
+            from_html = dateline
+        bound = from_html if from_html and from_html.precision != "day" else None
+        own = from_html if bound is None else None
+        found = self._from_given(doc) or own or dateline or bound or self._copyright(doc)
         if found:
-            (doc.published, doc.published_precision), doc.published_text = found
+            doc.published, doc.published_precision = found.value, found.precision
+            doc.published_text, doc.published_basis = found.text, found.basis
         return doc
 
-    def _from_given(self, doc: Document) -> tuple[tuple[str, DatePrecision | None], str] | None:
+    def _from_given(self, doc: Document) -> _Evidence | None:
         given = doc.given.get("published")
         if not given:
             return None
         # A given value is trusted even when we cannot read it: it is kept as
         # given, with no claim about its precision.
-        return (parse_stated(given, doc.language) or (given.strip(), None)), given
+        value, precision = parse_stated(given, doc.language) or (given.strip(), None)
+        return _Evidence(value, precision, given, "given")
 
-    def _from_html(self, doc: Document) -> tuple[tuple[str, DatePrecision | None], str] | None:
+    def _from_html(self, doc: Document) -> _Evidence | None:
         stated = doc.html_metadata.get("date")
-        parsed = parse_stated(stated, doc.language) if stated else None
-        return (parsed, stated) if parsed and stated else None
+        if not stated:
+            return None
+        precision = doc.html_metadata.get("date_precision")
+        parsed = parse_stated(stated, doc.language)
+        if parsed is None:
+            return None
+        value, read_precision = parsed
+        return _Evidence(value, precision or read_precision, stated, doc.html_metadata.get("date_basis", "page"))
 
-    def _from_text(self, doc: Document) -> tuple[tuple[str, DatePrecision | None], str] | None:
+    def _dateline(self, doc: Document) -> _Evidence | None:
         for line in findings(doc, "dateline"):
             first = line.split("\n", 1)[0]
             parsed = parse_date_text(first, doc.language)
             if parsed:
-                return parsed, first.strip()
+                return _Evidence(parsed[0], parsed[1], first.strip(), "byline")
+        return None
+
+    def _copyright(self, doc: Document) -> _Evidence | None:
         for block in findings(doc, "copyright"):
             year = copyright_year(block)
             if year:
                 words = _COPYRIGHT_YEAR.search(block)
-                return (year, "year"), words.group(0) if words else year
+                return _Evidence(year, "year", words.group(0) if words else year, "copyright")
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    value: str
+    precision: DatePrecision | None
+    text: str
+    basis: str

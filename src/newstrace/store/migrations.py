@@ -103,6 +103,16 @@ def entity_kind_mentions() -> list[str]:
     return ["ALTER TABLE entities ADD COLUMN kind_mentions TEXT NOT NULL DEFAULT '{}'"]
 
 
+@migration(13)
+def page_facts() -> list[str]:
+    """Where each page date came from, and what kind of page it is (issue 12)."""
+    return [
+        "ALTER TABLE documents ADD COLUMN published_basis TEXT",
+        "ALTER TABLE documents ADD COLUMN page_kind TEXT NOT NULL DEFAULT 'article'",
+        "CREATE INDEX documents_page_kind ON documents(page_kind)",
+    ]
+
+
 @migration(12)
 def entity_name_mentions() -> list[str]:
     """Mentions per spelling of each entity's name, so that the name shown is the one most

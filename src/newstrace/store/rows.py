@@ -12,7 +12,7 @@ DOCUMENT_COLUMNS = (
     "id", "sha256", "source", "format", "is_html", "url", "site", "title", "title_language",
     "language", "author", "published", "published_text", "published_precision", "categories",
     "body", "removed", "content_date", "content_date_basis", "republished", "republished_from",
-    "duplicate_of", "story_id", "body_hash", "given", "origin_basis",
+    "duplicate_of", "story_id", "body_hash", "given", "origin_basis", "published_basis", "page_kind",
 )  # fmt: skip
 QUOTE_COLUMNS = (
     "id", "document_id", "text", "start", "end", "kind", "speaker", "speaker_id", "part_of",
@@ -47,6 +47,7 @@ def document_row(doc: Document) -> tuple[Any, ...]:
         None if doc.republished is None else int(doc.republished),
         doc.republished_from, doc.duplicate_of, doc.story_id, doc.body_hash,
         json.dumps(doc.given, ensure_ascii=False, sort_keys=True), doc.origin_basis,
+        doc.published_basis, doc.page_kind,
     )  # fmt: skip
 
 
@@ -63,7 +64,8 @@ def document_from_row(row: dict[str, Any], raw: str = "") -> Document:
         content_date=row["content_date"], content_date_basis=row["content_date_basis"],
         republished=_bool_or_none(row["republished"]), republished_from=row["republished_from"],
         duplicate_of=row["duplicate_of"], story_id=row["story_id"], body_hash=row["body_hash"],
-        origin_basis=row["origin_basis"],
+        origin_basis=row["origin_basis"], published_basis=row["published_basis"],
+        page_kind=row["page_kind"] or "article",
     )  # fmt: skip
 
 

@@ -1,0 +1,74 @@
+"""The date an HTML page states for itself, with the evidence it rests on.
+
+htmldate finds the date; it does not say where it found it, and its last resort
+turns a copyright year or a month in the URL into a day ("2015-01-01"). So the
+evidence is asked for in order, each step with htmldate's own readers, and the
+answer keeps the precision of what it was read from (SPEC: never a date finer
+than its evidence):
+
+  1. the URL's full date ("/2024/03/04/"): day, basis "url";
+  2. the page head: <meta> tags ("meta") or JSON-LD ("json-ld"): day;
+  3. a date printed in the page's markup (htmldate's fast search: time elements,
+     date classes, timestamps): day, basis "page";
+  4. what only the extensive search finds: a year-month in the URL ("/2013/08/")
+     gives the month, basis "url"; the 1 January htmldate falls back to (a copyright
+     or a bare year somewhere on the page) is no date of the page; any other date it
+     reads in free text: day, basis "page".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from htmldate import find_date
+from htmldate.core import examine_header, json_search
+from htmldate.extractors import extract_url_date
+from htmldate.utils import Extractor
+from htmldate.validators import get_max_date, get_min_date
+from lxml.html import HtmlElement
+
+from ..model import DatePrecision
+
+_URL_MONTH_RE = re.compile(r"/((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])(?:/|$)")
+_OUTPUT = "%Y-%m-%d"
+
+
+@dataclass(frozen=True, slots=True)
+class PageDate:
+    value: str  # ISO, as precise as `precision` says: "2024-03-04", "2024-03", "2024"
+    precision: DatePrecision
+    basis: str
+
+
+def read_page_date(tree: HtmlElement, url: str | None) -> PageDate | None:
+    today = datetime.now().astimezone().strftime(_OUTPUT)
+    options = Extractor(True, get_max_date(today), get_min_date(None), True, _OUTPUT)
+    if url is None:
+        canonical = tree.find('.//link[@rel="canonical"]')
+        url = canonical.get("href") if canonical is not None else None
+    in_url = extract_url_date(url, options)
+    if in_url:
+        return PageDate(in_url, "day", "url")
+    in_head = examine_header(tree, options)
+    if in_head:
+        return PageDate(in_head, "day", "meta")
+    in_json = json_search(tree, options)
+    if in_json:
+        return PageDate(in_json, "day", "json-ld")
+    # url="" keeps htmldate from reading the URL again (done above, and step 4)
+    printed = find_date(tree, extensive_search=False, original_date=True, url="", max_date=today)
+    if printed:
+        return PageDate(printed, "day", "page")
+    month = _URL_MONTH_RE.search(url or "")
+    if month:
+        return PageDate(f"{month.group(1)}-{int(month.group(2)):02d}", "month", "url")
+    guessed = find_date(tree, extensive_search=True, original_date=True, url="", max_date=today)
+    if not guessed:
+        return None
+    if guessed.endswith("-01-01"):
+        # htmldate's fallback to a bare or copyright year: no date of this page. A copyright
+        # line the cleaner removed is read (as a year) by `describe/published`.
+        return None
+    return PageDate(guessed, "day", "page")
