@@ -96,6 +96,15 @@ def is_byline(line: str) -> bool:
     return count >= 1 and share >= 0.7
 
 
+_PART_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+
+
+def line_parts(line: str) -> list[str]:
+    """The line, then its parts where it sets them apart with bars or dots."""
+    parts = _PART_SEPARATOR.split(line.strip())
+    return [line] if len(parts) == 1 else [line, *parts]
+
+
 def is_section_line(line: str) -> bool:
     return line.strip().rstrip(":").casefold() in SECTION_NAMES
 
@@ -117,7 +126,11 @@ def read_header(
     """
     reading = HeaderReading()
     end = next(
-        (i for i, line in enumerate(lines[:MAX_ZONE_LINES]) if is_paragraph_shaped(line)),
+        (
+            i
+            for i, line in enumerate(lines[:MAX_ZONE_LINES])
+            if is_paragraph_shaped(line) and not (guess and _is_tagline_under_masthead(lines, i))
+        ),
         min(len(lines), MAX_ZONE_LINES if guess else 3),
     )
     reading.end = end
@@ -134,7 +147,10 @@ def read_header(
             reasons[i] = "header"
         elif marker is not None:
             reasons[i] = marker
-        elif is_relative_age(line) or (looks_like_date_line(line) and is_date_line(line)):
+        elif is_relative_age(line) or any(
+            looks_like_date_line(part) and is_date_line(part) for part in line_parts(line)
+        ):
+            # "Monday, Mar 04, 2024", or "POLITICS | 6 Dec 2023 | 4 min read"
             reasons[i] = "dateline"
         elif is_section_line(line) and i + 1 < end:
             reasons[i] = "category"
@@ -152,6 +168,17 @@ def read_header(
     if guess:
         _label_masthead(lines, title, reasons)
     return reading
+
+
+def _is_tagline_under_masthead(lines: Sequence[str], index: int) -> bool:
+    """A short sentence right under a short first line ("The Harbour Gazette" / "News for
+    the whole coast since 1911."): the site's tagline, not the article's first paragraph."""
+    filled = [i for i in range(index) if line_key(lines[i])]
+    return (
+        len(filled) == 1
+        and word_count(lines[filled[0]]) <= _MAX_SITE_WORDS
+        and word_count(lines[index]) <= _MAX_TAGLINE_WORDS
+    )
 
 
 def _matches_hint(key: str, hint_keys: Sequence[str]) -> bool:
@@ -186,6 +213,10 @@ def _find_title(
     candidates = [i for i in open_lines if is_headline_shaped(lines[i])]
     if not candidates:
         return None
+    dated = [i for i in candidates if any(reasons.get(j) == "dateline" for j in range(i))]
+    if dated and dated[0] != candidates[0]:
+        # masthead and tagline above the date line, the headline under it
+        return dated[0]
     first = candidates[0]
     if len(candidates) < 2 or first != 0:
         return first

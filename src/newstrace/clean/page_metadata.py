@@ -66,10 +66,25 @@ def read_page_metadata(tree: HtmlElement, url: str | None) -> dict[str, str]:
     metadata = {key: str(value) for key in FIELDS if (value := getattr(found, key, None))}
     if page_date:
         metadata["date_precision"], metadata["date_basis"] = page_date.precision, page_date.basis
+    headline = _headline(tree)
+    if headline:
+        metadata["h1"] = headline
     categories = [name for name in found.categories or [] if name and name.strip()]
     if categories:
         metadata["categories"] = "\x1f".join(dict.fromkeys(categories))
     return metadata
+
+
+_MAX_HEADLINE_WORDS = 40
+
+
+def _headline(tree: HtmlElement) -> str | None:
+    """The page's printed headline: the <h1> of its <article> or <main>, else its only <h1>."""
+    headings = tree.xpath("//article//h1|//main//h1") or tree.xpath("//h1")
+    if not headings or (len(headings) > 1 and not tree.xpath("//article//h1|//main//h1")):
+        return None
+    text = " ".join(headings[0].text_content().split())
+    return text if 2 <= len(text.split()) <= _MAX_HEADLINE_WORDS else None
 
 
 def _site_name(found: PageMetadata, tree: HtmlElement) -> str | None:

@@ -23,7 +23,7 @@ from datetime import date
 from typing import ClassVar
 
 from ..clean.datelines import copyright_year, parse_date_text
-from ..clean.page_header import findings
+from ..clean.page_header import findings, line_parts
 from ..model import DatePrecision, Document
 
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -96,10 +96,10 @@ class DescribePublished:
 
     def _dateline(self, doc: Document) -> _Evidence | None:
         for line in findings(doc, "dateline"):
-            first = line.split("\n", 1)[0]
-            parsed = parse_date_text(first, doc.language)
-            if parsed:
-                return _Evidence(parsed[0], parsed[1], first.strip(), "byline")
+            for part in line_parts(line.split("\n", 1)[0]):
+                parsed = parse_date_text(part, doc.language)
+                if parsed:
+                    return _Evidence(parsed[0], parsed[1], part.strip(), "byline")
         return None
 
     def _copyright(self, doc: Document) -> _Evidence | None:

@@ -26,8 +26,11 @@ from ..model import Document, RemovedBlock
 # "Headline | Site", "Headline › Site": separators that only ever set off a
 # site or section. Dashes also join a headline to its speaker ("... – minister"),
 # so a dash-separated tail is cut only when it names the site.
-_SITE_SEPARATOR = re.compile(r"\s+(?:\||›|»|⋆|·|::|•)\s+")
-_DASH_SEPARATOR = re.compile(r"\s+[-–—]\s+")
+_SITE_SEPARATOR = re.compile(r"\s+(?:\||›|»|⋆|·|::|•|--)\s+|\s*[｜]\s*")
+_DASH_SEPARATOR = re.compile(r"\s+[-–—]\s+|\s*[—：]\s*|(?<=\S)[-_](?=[\u3000-\u9fff\uac00-\ud7af]+$)")
+_TAGLINE_LEAD = re.compile(r"((?:\S+\s+){2,5}\S+):\s+(?=\S)")
+# "【Site】Headline" / "Headline【Site】": CJK brackets around a site or section name
+_CJK_BRACKETED = re.compile(r"^【[^】]{1,20}】\s*|\s*【[^】]{1,20}】$")
 _MAX_SITE_SEGMENT_WORDS = 5
 _SPACE = re.compile(r"\s+")
 
@@ -43,14 +46,29 @@ def _site_names(doc: Document) -> set[str]:
 
 
 def strip_site_name(title: str, site_names: set[str]) -> str:
-    """'Headline | Site' -> 'Headline'; 'Headline – Speaker' stays."""
+    """'Headline | Site', 'Site | Headline', 'Headline -- Site', 'Headline-新华网',
+    '【Site】Headline' -> 'Headline'; 'Headline – Speaker' stays."""
+    title = _CJK_BRACKETED.sub("", title).strip() or title
     parts = _SITE_SEPARATOR.split(title)
+    named_first = False
+    while len(parts) > 1 and _names_site(parts[0], site_names):
+        parts.pop(0)  # the site's name in front
+        named_first = True
+    if named_first:
+        # and its tagline: "Site | Nigeria's popular news platform: Headline"
+        tagline = _TAGLINE_LEAD.match(parts[0])
+        if tagline and any(word.islower() for word in tagline.group(1).split()[1:]):
+            parts[0] = parts[0][tagline.end() :]
+        elif len(parts) > 1 and len(parts[0].split()) <= _MAX_SITE_SEGMENT_WORDS:
+            parts.pop(0)
     while len(parts) > 1 and len(parts[-1].split()) <= _MAX_SITE_SEGMENT_WORDS:
         parts.pop()
     title = " | ".join(parts) if len(parts) > 1 else parts[0]
     pieces = _DASH_SEPARATOR.split(title)
     if len(pieces) > 1 and _names_site(pieces[-1], site_names):
-        title = title[: title.rfind(pieces[-1])].rstrip(" -–—")
+        title = title[: title.rfind(pieces[-1])].rstrip(" -–—_：")
+    elif len(pieces) > 1 and _names_site(pieces[0], site_names):
+        title = title[len(pieces[0]) :].lstrip(" -–—_：")
     return title.strip()
 
 
@@ -68,10 +86,20 @@ class DescribeTitle:
     def run(self, doc: Document) -> Document:
         headlines = findings(doc, "title")
         stated = doc.html_metadata.get("title")
-        title = (
-            doc.given.get("title")
-            or (headlines[0] if headlines else None)
-            or (strip_site_name(stated, _site_names(doc)) if stated else None)
+        site_names = _site_names(doc)
+        # what the page says about itself is never its title: the site's name, its tagline
+        masthead = site_names | {line_key(text) for text in findings(doc, "header", "tagline")}
+        candidates = [
+            doc.given.get("title"),
+            # the headline the page prints (<h1>) before the one its head states for
+            # search engines and sharing, which often reads differently
+            _printed_headline(doc.html_metadata.get("h1")),
+            headlines[0] if headlines else None,
+            strip_site_name(stated, site_names) if stated else None,
+        ]
+        title = next(
+            (c for c in candidates if c and c.strip() and not _names_site(c, masthead - {""})),
+            None,
         )
         doc.title = _SPACE.sub(" ", title).strip() if title else None
         if doc.title:
@@ -79,6 +107,22 @@ class DescribeTitle:
         else:
             doc.title = None  # a title of spaces is no title
         return doc
+
+
+# A printed <h1> this short is a section's or a product's name ("VPN Services"), not the
+# article's headline.
+_MIN_HEADLINE_WORDS = 4
+
+
+def _printed_headline(h1: str | None) -> str | None:
+    """The page's <h1>, unless it reads as something else: a breadcrumb ("Science >
+    Physics"), a lead-in ending in a colon, a shouted label, a section name."""
+    if not h1 or len(h1.split()) < _MIN_HEADLINE_WORDS or " > " in h1 or h1.rstrip().endswith(":"):
+        return None
+    letters = [c for c in h1 if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+        return None
+    return h1
 
 
 def _drop_title_from_body(doc: Document, title: str) -> None:

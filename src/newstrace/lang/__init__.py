@@ -73,6 +73,12 @@ class LanguageResources:
     organisation_nouns: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
     not_name_words: frozenset[str] = frozenset()
+    # bylines: labels in front of a name ("Article by", "Autor:") and words after it that
+    # say something else ("Last Updated", "Tech Reporter", "Reviewed by")
+    byline_labels: frozenset[str] = frozenset()
+    # a newsroom's collective byline ends in one of these: "Podium Staff", "The Currency editors"
+    byline_groups: frozenset[str] = frozenset()
+    byline_stops: frozenset[str] = frozenset()
     # calendar words, lowercase, with their numbers (ISO weekdays: Monday = 1)
     months: dict[str, int] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)
