@@ -36,15 +36,21 @@ class IngestReport:
     duplicates: int = 0
     link: PassCounts = field(default_factory=PassCounts)  # what the collection stages did, and their time
     rejections: list[Rejection] = field(default_factory=list)
+    page_kinds: dict[str, int] = field(default_factory=dict)  # stored documents per page kind
 
     @property
     def rejected(self) -> int:
         return len(self.rejections)
 
     def summary(self) -> str:
+        kinds = ", ".join(
+            f"{count} {kind}"
+            for kind, count in sorted(self.page_kinds.items(), key=lambda kv: (-kv[1], kv[0]))
+        )
         return (
             f"ingested {self.ingested} documents, {self.duplicates} duplicates, "
             f"{self.already_stored} already stored, {self.rejected} rejected"
+            + (f" (pages: {kinds})" if kinds else "")
         )
 
 
@@ -114,6 +120,8 @@ class Collection:
         if not stored:
             return
         report.ingested += len(stored)
+        for doc in stored:
+            report.page_kinds[doc.page_kind] = report.page_kinds.get(doc.page_kind, 0) + 1
         done = self._collection_pipeline.run(self.store, stored, settings)
         report.duplicates += sum(1 for doc in stored if done.value(doc.id, "duplicate_of"))
         report.link.add(done.counts)

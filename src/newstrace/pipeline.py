@@ -1,7 +1,8 @@
 """The per-document pipeline: an ordered list of small stages.
 
 A stage is a class with `name`, the document fields it `needs`, the fields it
-`adds`, and `run(doc) -> doc`. The pipeline checks when it is built that every
+`adds`, and `run(doc) -> doc`; one that only makes sense for articles says
+`articles_only = True` and is skipped for other page kinds (`describe/page_kind`). The pipeline checks when it is built that every
 stage's needs are met by the reader or an earlier stage, so a misordered
 pipeline fails at once rather than on the thousandth document.
 
@@ -28,7 +29,7 @@ from typing import ClassVar, Protocol
 
 from .config import Settings
 from .ids import document_id, sha256_hex
-from .model import Document, RawRecord
+from .model import ARTICLE_KINDS, Document, RawRecord
 
 # What every document has before the first stage runs.
 READER_FIELDS = frozenset({"id", "source", "sha256", "format", "raw", "is_html", "given"})
@@ -70,6 +71,8 @@ class Pipeline:
     def process(self, record: RawRecord) -> Document:
         doc = new_document(record)
         for stage in self.stages:
+            if getattr(stage, "articles_only", False) and doc.page_kind not in ARTICLE_KINDS:
+                continue  # an error page, a stub, a listing: stored, but no quotes or links
             doc = stage.run(doc)
         doc.analysis = None  # per-document only: not pickled to the parent, never stored
         return doc
@@ -99,6 +102,7 @@ def build_pipeline(settings: Settings) -> Pipeline:
     from .describe.author import DescribeAuthor
     from .describe.categories import DescribeCategories
     from .describe.language import DescribeLanguage
+    from .describe.page_kind import ClassifyPage
     from .describe.published import DescribePublished
     from .describe.site import DescribeSite
     from .describe.title import DescribeTitle
@@ -119,6 +123,7 @@ def build_pipeline(settings: Settings) -> Pipeline:
             # Before the date: the body's language decides how 05/10/2018 reads.
             DescribeLanguage(),
             DescribePublished(),
+            ClassifyPage(),
             # One linguistic analysis (sentences, tokens, names, parses) for every later stage.
             AnalyseText(parse=settings.analysis_parse),
             TagDates(),

@@ -9,7 +9,8 @@ than its evidence):
   1. the URL's full date ("/2024/03/04/"): day, basis "url";
   2. the page head: <meta> tags ("meta") or JSON-LD ("json-ld"): day;
   3. a date printed in the page's markup (htmldate's fast search: time elements,
-     date classes, timestamps): day, basis "page";
+     date classes, timestamps): basis "page", a day where the page writes the day, else
+     the month (htmldate makes "July 2020" the 1st);
   4. what only the extensive search finds: a year-month in the URL ("/2013/08/")
      gives the month, basis "url"; the 1 January htmldate falls back to (a copyright
      or a bare year somewhere on the page) is no date of the page; any other date it
@@ -18,6 +19,7 @@ than its evidence):
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,10 +29,12 @@ from htmldate.core import examine_header, json_search
 from htmldate.extractors import extract_url_date
 from htmldate.utils import Extractor
 from htmldate.validators import get_max_date, get_min_date
-from lxml.html import HtmlElement
+from lxml.html import HtmlElement, tostring
 
+from ..lang import languages, resources
 from ..model import DatePrecision
 
+_MONTH_NAMES = {name: number for code in languages() for name, number in resources(code).months.items()}
 _URL_MONTH_RE = re.compile(r"/((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])(?:/|$)")
 _OUTPUT = "%Y-%m-%d"
 
@@ -60,7 +64,7 @@ def read_page_date(tree: HtmlElement, url: str | None) -> PageDate | None:
     # url="" keeps htmldate from reading the URL again (done above, and step 4)
     printed = find_date(tree, extensive_search=False, original_date=True, url="", max_date=today)
     if printed:
-        return PageDate(printed, "day", "page")
+        return _as_printed(tree, printed)
     month = _URL_MONTH_RE.search(url or "")
     if month:
         return PageDate(f"{month.group(1)}-{int(month.group(2)):02d}", "month", "url")
@@ -71,4 +75,32 @@ def read_page_date(tree: HtmlElement, url: str | None) -> PageDate | None:
         # htmldate's fallback to a bare or copyright year: no date of this page. A copyright
         # line the cleaner removed is read (as a year) by `describe/published`.
         return None
-    return PageDate(guessed, "day", "page")
+    return _as_printed(tree, guessed)
+
+
+def _as_printed(tree: HtmlElement, value: str) -> PageDate:
+    """A date htmldate read from the page, as precise as the page prints it: htmldate
+    makes "July 2020" or a month archive's heading the 1st of the month, so a 1st must be
+    written somewhere in the markup (other days it reads from forms this check does not
+    know, a file name's "IMG-20200415", so they stand)."""
+    if not value.endswith("-01"):
+        return PageDate(value, "day", "page")
+    # the whole markup: a day in an attribute (datetime=, data-date=) is the page's too
+    if prints_day(html.unescape(tostring(tree, encoding="unicode")), value):
+        return PageDate(value, "day", "page")
+    return PageDate(value[:7], "month", "page")
+
+
+def prints_day(text: str, value: str) -> bool:
+    """Whether `text` writes the day `value` (YYYY-MM-DD): as digits in the common orders, or
+    its day number beside a name of its month (any language with a data file)."""
+    year, month, day = value[:4], int(value[5:7]), int(value[8:10])
+    digits = (
+        rf"{year}-{month:02d}-{day:02d}|{year}/0?{month}/0?{day}(?!\d)|(?<!\d)0?{day}\.\s?0?{month}\.\s?{year}"
+        rf"|(?<!\d)0?{month}/0?{day}/{year}|(?<!\d)0?{day}/0?{month}/{year}"
+    )
+    if re.search(digits, text):
+        return True
+    names = "|".join(sorted((re.escape(n) for n, number in _MONTH_NAMES.items() if number == month), key=len, reverse=True))
+    near = rf"(?<!\d)0?{day}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?(?:{names})\b|\b(?:{names})\.?\s+0?{day}(?!\d)"
+    return bool(names) and re.search(near, text, re.IGNORECASE) is not None

@@ -12,6 +12,7 @@ class FindEntities:
     name: ClassVar[str] = "find_entities"
     needs: ClassVar[frozenset[str]] = frozenset({"body", "analysis"})
     adds: ClassVar[frozenset[str]] = frozenset({"entities", "mentions"})
+    articles_only: ClassVar[bool] = True
 
     def run(self, doc: Document) -> Document:
         index = EntityIndex.build(doc.body, doc.analysis)  # type: ignore[arg-type]

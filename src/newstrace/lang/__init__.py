@@ -79,6 +79,10 @@ class LanguageResources:
     # a newsroom's collective byline ends in one of these: "Podium Staff", "The Currency editors"
     byline_groups: frozenset[str] = frozenset()
     byline_stops: frozenset[str] = frozenset()
+    # page kinds: what error pages, script-only stubs and paywalls say (lowercase phrases)
+    error_phrases: tuple[str, ...] = ()
+    script_notices: tuple[str, ...] = ()
+    paywall_phrases: tuple[str, ...] = ()
     # calendar words, lowercase, with their numbers (ISO weekdays: Monday = 1)
     months: dict[str, int] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)
@@ -111,7 +115,7 @@ def resources(code: str | None) -> LanguageResources:
             values[name] = {str(k): _words(v) for k, v in value.items()}
         elif name == "nouns_capitalised":
             values[name] = bool(value)
-        elif name in ("speech_phrases", "quoted_as_phrases"):
+        elif name in ("speech_phrases", "quoted_as_phrases", "error_phrases", "script_notices", "paywall_phrases"):
             values[name] = tuple(value)
         elif name == "title_endings":
             values[name] = tuple(sorted(_words(value)))

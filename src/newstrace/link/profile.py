@@ -146,6 +146,7 @@ class PrepareLinking:
         {"body", "language", "quotes", "date_mentions", "content_date"}
     )
     adds: ClassVar[frozenset[str]] = frozenset({"link_profile"})
+    articles_only: ClassVar[bool] = True
 
     def __init__(self, settings: Settings):
         self.settings = settings

@@ -132,6 +132,7 @@ class FindDirectQuotes:
     name: ClassVar[str] = "find_direct_quotes"
     needs: ClassVar[frozenset[str]] = frozenset({"body", "analysis"})
     adds: ClassVar[frozenset[str]] = frozenset({"quotes"})
+    articles_only: ClassVar[bool] = True
 
     def run(self, doc: Document) -> Document:
         raw, body = doc.body, scan_text(doc.body)

@@ -31,6 +31,7 @@ class FindIndirectQuotes:
     name: ClassVar[str] = "find_indirect_quotes"
     needs: ClassVar[frozenset[str]] = frozenset({"body", "language", "analysis", "quotes"})
     adds: ClassVar[frozenset[str]] = frozenset({"quotes"})
+    articles_only: ClassVar[bool] = True
 
     def run(self, doc: Document) -> Document:
         raw, body = doc.body, scan_text(doc.body)

@@ -57,7 +57,8 @@ def _is_label(text: str) -> re.Match[str] | None:
 class FindInterviewTurns:
     name: ClassVar[str] = "find_interview_turns"
     needs: ClassVar[frozenset[str]] = frozenset({"body"})
-    adds: ClassVar[frozenset[str]] = frozenset({"quotes"})
+    adds: ClassVar[frozenset[str]] = frozenset({"quotes", "page_kind"})
+    articles_only: ClassVar[bool] = True
 
     def run(self, doc: Document) -> Document:
         body = doc.body
@@ -90,6 +91,7 @@ class FindInterviewTurns:
                 quote.speaker_mention = body[speaker[0] : speaker[1]]
             doc.quotes.append(quote)
         doc.quotes.sort(key=lambda q: q.start)
+        _mark_interview(doc)
         return doc
 
     @staticmethod
@@ -119,6 +121,7 @@ class FindInterviewTurns:
                     quote.speaker_mention = body[speaker[0] : speaker[1]]
                 doc.quotes.append(quote)
         doc.quotes.sort(key=lambda q: q.start)
+        _mark_interview(doc)
         return doc
 
     @staticmethod
@@ -144,6 +147,12 @@ class FindInterviewTurns:
             if quoted and _closes(body, paras[j][0], end):
                 break
         return start, end
+
+
+def _mark_interview(doc: Document) -> None:
+    """An article that is a transcript of turns is an interview (`page_kind`)."""
+    if doc.page_kind == "article" and sum(q.kind == "interview" for q in doc.quotes) >= _MIN_LABELS:
+        doc.page_kind = "interview"
 
 
 def _is_question(paragraph: str) -> bool:

@@ -162,6 +162,7 @@ class ResolveSpeakers:
     name: ClassVar[str] = "resolve_speakers"
     needs: ClassVar[frozenset[str]] = frozenset({"body", "quotes", "entities"})
     adds: ClassVar[frozenset[str]] = frozenset({"quotes", "mentions"})
+    articles_only: ClassVar[bool] = True
 
     def run(self, doc: Document) -> Document:
         # FindEntities ran first: its entities and mentions are the index (no second pass)

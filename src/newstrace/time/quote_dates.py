@@ -80,6 +80,7 @@ class DateQuotes:
     name: ClassVar[str] = "date_quotes"
     needs: ClassVar[frozenset[str]] = frozenset({"analysis", "date_mentions", "quotes"})
     adds: ClassVar[frozenset[str]] = frozenset({"said_on"})
+    articles_only: ClassVar[bool] = True
 
     def run(self, doc: Document) -> Document:
         return date_quotes(doc)
