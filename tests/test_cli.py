@@ -165,3 +165,15 @@ def test_quotes_can_be_cited_in_text_and_json(corpus_dir, db_path) -> None:
     as_json = json.loads(newstrace("show", unnamed["document_id"], "--db", db_path, "--format", "json").stdout)
     assert as_json["id"] == unnamed["document_id"] and as_json["quotes"][0]["speaker_mention"] == "officials"
     assert newstrace("quotes", "--db", db_path, "--limit", "0").returncode == 2
+
+
+def test_library_warnings_stay_off_stderr(tmp_path) -> None:
+    script = (
+        "import warnings, sys\n"
+        "from newstrace.logs import quiet_library_warnings\n"
+        "quiet_library_warnings()\n"
+        "warnings.warn('tzname EST identified but not understood', UserWarning)\n"
+        "import logging; logging.getLogger('trafilatura').warning('a library complains')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], check=False, capture_output=True)
+    assert result.returncode == 0 and result.stderr == b""

@@ -19,6 +19,7 @@ from .collection import open as open_collection
 from .errors import NewstraceError, UsageError
 from .examples import example_corpus
 from .export import FORMATS, citation_record, document_record, quote_record
+from .logs import quiet_library_warnings
 from .progress import reporter
 from .summary import cited_quote_lines, collection_summary, document_summary
 
@@ -71,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    quiet_library_warnings()
     parser = build_parser()
     args = parser.parse_args(argv)
     command: Callable[[argparse.Namespace], int] = COMMANDS[args.command]

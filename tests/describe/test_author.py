@@ -28,3 +28,29 @@ def test_given_author() -> None:
 
 def test_byline_parsing() -> None:
     assert author_from_byline("By Ada Lind | Nov 10, 2023") == "Ada Lind"
+
+
+def test_an_author_string_is_read_name_by_name() -> None:
+    from newstrace.describe.author import clean_author
+
+    assert clean_author("Author Maren Okafor") == "Maren Okafor"
+    assert clean_author("Maren Okafor Last Updated August 1") == "Maren Okafor"
+    assert clean_author("Maren Okafor; MS; RD") == "Maren Okafor"
+    assert clean_author("Maren Okafor; DVM Reviewed by Tomas Berg") == "Maren Okafor"
+    assert clean_author("Tina Flint Okafor; Tina Okafor") == "Tina Flint Okafor"
+    assert clean_author("maren@example.org; Maren Okafor") == "Maren Okafor"
+    assert clean_author("Maren Okafor; Sr Director; Harbour Lines") == "Maren Okafor; Harbour Lines"
+    assert clean_author("Valley Courier Staff") == "Valley Courier Staff"
+
+
+def test_junk_is_dropped_not_kept() -> None:
+    from newstrace.describe.author import clean_author
+
+    for junk in (
+        "Googletag Cmd Push Dfp Ad Pg Author Sec 1",
+        "Account You're logged",
+        "Submitted",
+        "Dec",
+        "© Privacy Policy",
+    ):
+        assert clean_author(junk) is None, junk

@@ -53,3 +53,44 @@ def test_html_metadata_date() -> None:
     </article></body></html>"""
     doc = analyse_page(html, is_html=True)
     assert (doc.published, doc.published_precision) == ("2023-11-09", "day")
+
+
+def _html(head: str, body: str) -> str:
+    return f"<html><head>{head}</head><body><article><h1>Mill reopens after the flood</h1>{body}</article></body></html>"
+
+
+PARAGRAPHS = "".join(
+    f"<p>{ARTICLE} Paragraph {n} of the story goes on about the mill and its owners.</p>" for n in range(4)
+)
+
+
+def test_every_date_has_its_basis_and_the_precision_of_its_evidence() -> None:
+    meta = analyse_page(
+        _html('<meta property="article:published_time" content="2023-11-10T08:00:00Z">', PARAGRAPHS),
+        is_html=True,
+    )
+    assert (meta.published, meta.published_precision, meta.published_basis) == ("2023-11-10", "day", "meta")
+    url = analyse_page(
+        _html("", PARAGRAPHS), is_html=True, given={"url": "https://example.org/news/2023/11/09/mill"}
+    )
+    assert (url.published, url.published_basis) == ("2023-11-09", "url")
+    month = analyse_page(
+        _html("", PARAGRAPHS), is_html=True, given={"url": "https://example.org/2023/11/mill-reopens"}
+    )
+    assert (month.published, month.published_precision, month.published_basis) == ("2023-11", "month", "url")
+
+
+def test_a_copyright_year_is_never_a_day_and_never_beats_the_articles_own_date() -> None:
+    footer = "<footer><p>© 2015 Valley Media. All rights reserved.</p></footer>"
+    undated = analyse_page(_html("", PARAGRAPHS).replace("</body>", footer + "</body>"), is_html=True)
+    assert undated.published_precision in (None, "year")
+    assert undated.published in (None, "2015")
+    dated = analyse_page(
+        _html("", "<p>October 31, 2014</p>" + PARAGRAPHS).replace("</body>", footer + "</body>"), is_html=True
+    )
+    assert (dated.published, dated.published_precision) == ("2014-10-31", "day")
+
+
+def test_a_text_date_line_is_the_byline_basis() -> None:
+    doc = analyse_page(f"Valley Courier\n\nFriday, Nov 10, 2023\n\nMill reopens\n\n{ARTICLE}", is_html=False)
+    assert doc.published_basis == "byline"

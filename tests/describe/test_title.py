@@ -3,6 +3,9 @@ from __future__ import annotations
 from newstrace.describe.title import strip_site_name
 from newstrace.pipeline import analyse_page
 
+ARTICLE = (
+    "The old paper mill on the Aare reopened on Thursday after eight months of repairs, its owners said."
+)
 PAGE = """Valley Courier
 
 Friday, Nov 10, 2023
@@ -50,3 +53,31 @@ def test_strip_site_name_keeps_a_speaker_after_a_dash() -> None:
     assert strip_site_name("Mill will reopen – owner", names) == "Mill will reopen – owner"
     assert strip_site_name("Mill will reopen - Valley Courier", names) == "Mill will reopen"
     assert strip_site_name("Mill will reopen | Valley Courier", set()) == "Mill will reopen"
+
+
+def test_site_names_and_taglines_go_with_their_separators() -> None:
+    site = {"linknaija", "sott net", "sott", "新华网"}
+    assert strip_site_name(
+        "LinkNaija | Nigeria's popular news platform: Mill reopens after the flood", site
+    ) == ("Mill reopens after the flood")
+    assert strip_site_name("Mill reopens after the flood -- Sott.net", site) == "Mill reopens after the flood"
+    assert strip_site_name("洪水过后重建家园-新华网", site) == "洪水过后重建家园"
+    assert strip_site_name("【新华网】洪水过后重建家园", site) == "洪水过后重建家园"
+
+
+def test_a_title_is_never_the_site_name_or_its_tagline() -> None:
+    text = (
+        "The Valley Courier\n\nIndependent since 1911. Read along the whole valley.\n\nFriday, Nov 10, 2023\n\n"
+        f"Mill reopens after flood repairs\n\n{ARTICLE}\n"
+    )
+    doc = analyse_page(text, is_html=False)
+    assert doc.title == "Mill reopens after flood repairs" and doc.site == "The Valley Courier"
+
+
+def test_the_printed_headline_before_the_head_title() -> None:
+    html = (
+        "<html><head><title>Mill news | Valley Courier</title>"
+        '<meta property="og:title" content="Mill news"></head><body><article>'
+        f"<h1>The old paper mill reopens after eight months</h1><p>{ARTICLE}</p><p>{ARTICLE}</p></article></body></html>"
+    )
+    assert analyse_page(html, is_html=True).title == "The old paper mill reopens after eight months"

@@ -16,11 +16,19 @@ def make(body: str, published: str | None, precision: str | None = "day", publis
     return doc
 
 
-def test_relative_evidence_gives_a_content_date_but_cannot_show_republication() -> None:
+def test_relative_evidence_gives_a_content_date_and_a_page_a_day_later_is_no_republication() -> None:
     doc = infer_content_date(make("The ferry company said on Sunday that the route would close.", "2022-01-10"), 30)
     assert doc.content_date == "2022-01-09"
     assert doc.content_date_basis == "anchored 'on Sunday' to the page date 2022-01-10"
-    assert doc.republished is None
+    assert doc.republished is False
+
+
+def test_republication_is_unknown_only_when_a_date_is() -> None:
+    body = "The lighthouse keeper retired on 3 December 2021, the trust said."
+    assert infer_content_date(make(body, None, None), 30).republished is None
+    # a page known only to its year, the year of the events: no telling
+    assert infer_content_date(make(body, "2021", "year"), 30).republished is None
+    assert infer_content_date(make(body, "2024", "year"), 30).republished is True
 
 
 def test_stated_old_dates_mark_a_republication() -> None:

@@ -10,6 +10,7 @@ import multiprocessing
 from collections.abc import Iterable, Iterator
 
 from ..config import Settings
+from ..logs import quiet_library_warnings
 from ..model import Document, RawRecord, Rejection
 from ..pipeline import Pipeline, build_pipeline
 from .base import process_safely
@@ -19,6 +20,7 @@ _worker_pipeline: Pipeline | None = None
 
 def _start_worker(settings: Settings) -> None:
     global _worker_pipeline
+    quiet_library_warnings()
     _worker_pipeline = build_pipeline(settings)
 
 

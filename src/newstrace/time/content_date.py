@@ -103,12 +103,18 @@ def decide(evidence: Iterable[Evidence], page: Anchor | None, republication_days
         return None, None, None
     republished: bool | None = None
     basis = chosen.basis
-    if chosen.absolute and page is not None:
+    if page is not None:
+        # A fact whenever both dates are known: a page stated a day after its events is
+        # no republication. Against a page date known only to the month or year, only a
+        # period that starts well after the events says anything ("republished"); else
+        # it stays unknown.
         page_start = page.date  # first day of the page's stated period
         gap = (page_start - chosen.end).days
-        republished = gap > republication_days
-        if republished:
+        if gap > republication_days:
+            republished = True
             basis += f"; the page date {page.text} is {gap} days later"
+        elif page.precision == "day":
+            republished = False
     return chosen.value, basis, republished
 
 
