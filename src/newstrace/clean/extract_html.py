@@ -30,11 +30,13 @@ from trafilatura.utils import load_html
 
 from ..errors import InputError
 from ..model import Document
-from .page_metadata import read_page_metadata
+from .page_metadata import link_share, read_page_metadata
 
 # Below this share of the page's <p> text, a fast extraction is taken to have
 # missed the article and the full cascade runs (see `ExtractHtml._extract`).
 _FALLBACK_SHARE = 0.3
+# Extractions shorter than this (about 300 words) get the page's link share measured.
+_LINK_SHARE_BELOW_CHARS = 2000
 
 
 class ExtractHtml:
@@ -60,6 +62,9 @@ class ExtractHtml:
                 return doc
             doc.html_metadata = read_page_metadata(tree, url)
             text = self._extract(tree, url or doc.html_metadata.get("url"))
+            if len(text) < _LINK_SHARE_BELOW_CHARS:
+                # only a short extraction can be a listing (describe/page_kind)
+                doc.html_metadata["link_share"] = f"{link_share(tree):.3f}"
         # trafilatura writes one paragraph per line; blank lines mark
         # paragraphs everywhere else in newstrace.
         doc.body = "\n\n".join(line for line in text.split("\n") if line.strip())

@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 
 from courlan import extract_domain
+from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.metadata import (
     META_URL,
@@ -69,11 +70,10 @@ def read_page_metadata(tree: HtmlElement, url: str | None) -> dict[str, str]:
     headline = _headline(tree)
     if headline:
         metadata["h1"] = headline
-    # for `describe/page_kind`: what the page says it is, and how much of its text is links
+    # for `describe/page_kind`: what the page says it is
     og_type = tree.xpath('string(//head/meta[@property="og:type"]/@content)').strip().lower()
     if og_type:
         metadata["og_type"] = og_type
-    metadata["link_share"] = f"{_link_share(tree):.3f}"
     categories = [name for name in found.categories or [] if name and name.strip()]
     if categories:
         metadata["categories"] = "\x1f".join(dict.fromkeys(categories))
@@ -83,17 +83,20 @@ def read_page_metadata(tree: HtmlElement, url: str | None) -> dict[str, str]:
 _MAX_HEADLINE_WORDS = 40
 
 
-def _link_share(tree: HtmlElement) -> float:
-    """The share of the visible <body> text that sits inside links: high on listings and
-    section fronts, low on articles."""
+def link_share(tree: HtmlElement) -> float:
+    """The share of the <body> text (in characters) that sits inside links: high on
+    listings and section fronts, low on articles."""
     body = tree.find(".//body")
     if body is None:
         return 0.0
-    total = len(" ".join(body.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]")).split())
+    total = sum(len(text.strip()) for text in _TEXT(body))
     if total == 0:
         return 0.0
-    linked = sum(len(link.text_content().split()) for link in body.iter("a"))
-    return min(1.0, linked / total)
+    return min(1.0, sum(len(text.strip()) for text in _LINK_TEXT(body)) / total)
+
+
+_TEXT = etree.XPath(".//text()[not(ancestor::script) and not(ancestor::style)]")
+_LINK_TEXT = etree.XPath(".//a//text()")
 
 
 def _headline(tree: HtmlElement) -> str | None:
