@@ -8,13 +8,11 @@ than its evidence):
 
   1. the URL's full date ("/2024/03/04/"): day, basis "url";
   2. the page head: <meta> tags ("meta") or JSON-LD ("json-ld"): day;
-  3. a date printed in the page's markup (htmldate's fast search: time elements,
-     date classes, timestamps): basis "page", a day where the page writes the day, else
-     the month (htmldate makes "July 2020" the 1st);
-  4. what only the extensive search finds: a year-month in the URL ("/2013/08/")
-     gives the month, basis "url"; the 1 January htmldate falls back to (a copyright
-     or a bare year somewhere on the page) is no date of the page; any other date it
-     reads in free text: day, basis "page".
+  3. a date htmldate finds in the page itself (time elements, date classes, timestamps,
+     free text): basis "page", the day where the page writes it, else the month
+     (htmldate makes "July 2020" the 1st); the 1 January it falls back to (a copyright or
+     a bare year somewhere on the page) is no date of the page;
+  4. a year-month in the URL ("/2013/08/"): the month, basis "url".
 """
 
 from __future__ import annotations
@@ -61,21 +59,18 @@ def read_page_date(tree: HtmlElement, url: str | None) -> PageDate | None:
     in_json = json_search(tree, options)
     if in_json:
         return PageDate(in_json, "day", "json-ld")
-    # url="" keeps htmldate from reading the URL again (done above, and step 4)
-    printed = find_date(tree, extensive_search=False, original_date=True, url="", max_date=today)
-    if printed:
-        return _as_printed(tree, printed)
+    # One search of the page itself (url="" keeps htmldate from reading the URL again).
+    found = find_date(tree, extensive_search=True, original_date=True, url="", max_date=today)
     month = _URL_MONTH_RE.search(url or "")
-    if month:
-        return PageDate(f"{month.group(1)}-{int(month.group(2)):02d}", "month", "url")
-    guessed = find_date(tree, extensive_search=True, original_date=True, url="", max_date=today)
-    if not guessed:
-        return None
-    if guessed.endswith("-01-01"):
+    if found and found.endswith("-01-01"):
         # htmldate's fallback to a bare or copyright year: no date of this page. A copyright
         # line the cleaner removed is read (as a year) by `describe/published`.
-        return None
-    return _as_printed(tree, guessed)
+        found = None
+    if found and not (month and found.endswith("-01")):
+        return _as_printed(tree, found)
+    if month:
+        return PageDate(f"{month.group(1)}-{int(month.group(2)):02d}", "month", "url")
+    return None
 
 
 def _as_printed(tree: HtmlElement, value: str) -> PageDate:
