@@ -166,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         ]))  # fmt: skip
     corpus = REPO / "examples" / "corpus"
     sets.append(("example corpus", [
-        (path.name, path.read_bytes().decode("utf-8", "replace"), path.suffix == ".html", None, {})
+        (path.name, read_page(path), path.suffix == ".html", None, {})
         for path in sorted(corpus.iterdir())
         if path.suffix in (".html", ".txt") and path.stat().st_size > 0 and b"\0" not in path.read_bytes()[:512]
     ]))  # fmt: skip

@@ -38,6 +38,9 @@ SHORT_PAGE_WORDS = 250
 # An error page's title is short: "Page not found", "404 | The Daily Example".
 ERROR_TITLE_WORDS = 8
 _HTTP_ERROR = re.compile(r"(?<!\d)(?:40[0-9]|41[0-9]|50[0-4])(?!\d)")
+# ... and the error opens it: at most this many characters come before it ("Oops! ").
+_ERROR_LEAD_CHARS = 12
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·]\s+")
 # An error message in the body itself (not the title) counts only on pages this short.
 ERROR_BODY_WORDS = 80
 VIDEO_PAGE_WORDS = 150
@@ -59,13 +62,28 @@ def _says(text: str, phrases: tuple[str, ...]) -> bool:
     return any(phrase in folded for phrase in phrases)
 
 
+def _titled_as_error(heading: str, phrases: tuple[str, ...]) -> bool:
+    """A short heading that opens with an error ("Page not found | Site", "Oops! 404"),
+    not a headline that mentions one ("Heir not found after storm")."""
+    folded = _TITLE_SEPARATOR.split(heading.casefold().strip())[0]
+    code = _HTTP_ERROR.search(folded)
+    if code is not None and code.start() <= _ERROR_LEAD_CHARS:
+        return True
+    for phrase in phrases:
+        at = folded.find(phrase)
+        if 0 <= at <= _ERROR_LEAD_CHARS and at + len(phrase) >= len(folded) - 2:
+            return True
+    return False
+
+
 def page_kind(doc: Document) -> PageKind:
     words = word_count(doc.body)
     language = resources(doc.language or "en")
+    # servers and platforms answer in English whatever the site's language
     english = resources("en")
     errors = language.error_phrases + english.error_phrases
     headings = [h for h in (doc.title, doc.html_metadata.get("h1")) if h and len(h.split()) <= ERROR_TITLE_WORDS]
-    if words < SHORT_PAGE_WORDS and any(_says(h, errors) or _HTTP_ERROR.search(h) for h in headings):
+    if words < SHORT_PAGE_WORDS and any(_titled_as_error(h, errors) for h in headings):
         return "error"  # "Page Not Found", "404 | Site", "Access denied"
     if words < ERROR_BODY_WORDS and _says(doc.body[:300], errors):
         return "error"
