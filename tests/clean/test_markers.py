@@ -27,6 +27,11 @@ from newstrace.clean.markers import agency_name, line_marker, list_heading
         ("(Reporting by Ada Lind; Editing by Per Holm)", "credit"),
         ("Published by", "credit"),
         ("© AFP / Lena Holm", "credit"),
+        ('<iframe src="https://video.example/embed/1" width="560"></iframe>', "markup"),
+        ("An Error occurred while compiling your sass files", "error-message"),
+        ("Warning: mysql_connect() failed", "error-message"),
+        ("Subscribe now to continue reading", "paywall"),
+        ("Already a subscriber? Log in", "paywall"),
     ],
 )
 def test_line_markers(line: str, reason: str) -> None:
@@ -40,6 +45,8 @@ def test_line_markers(line: str, reason: str) -> None:
         "She shared the results with the committee.",
         "I also read three newsletters a week, she said, and subscribe to none of them.",
         "The closing ceremony was moved to Sunday.",
+        "Warning signs were ignored for years, the report says.",
+        "An error in the count delayed the result.",
     ],
 )
 def test_ordinary_sentences_are_not_markers(line: str) -> None:

@@ -41,6 +41,32 @@ _LINE_MARKERS: tuple[tuple[re.Pattern[str], str, int], ...] = (
         30,
     ),
     (re.compile(r"^copyright\b", _I), "copyright", 12),
+    # markup the page printed as text: an embed code, a stray tag
+    (
+        re.compile(r"^<\/?(?:iframe|div|script|img|embed|object|video|blockquote|figure|style|link|meta|span|a|p)\b[^>]*>?", _I),
+        "markup",
+        300,
+    ),
+    # a site's software talking: "An error occurred while compiling your sass files"
+    (
+        re.compile(
+            r"\ban error (?:has )?occurred while\b|\berror (?:while )?compiling\b|^(?:fatal error|parse error|"
+            r"warning|notice|deprecated)\s*:\s*\w+|\bundefined (?:index|variable|offset)\b|\bstack trace\b",
+            _I,
+        ),
+        "error-message",
+        40,
+    ),
+    (
+        re.compile(
+            r"^(?:subscribe (?:now )?to (?:continue|read)|already a subscriber|(?:log|sign) in to (?:continue|read)|"
+            r"create a free account to|to continue reading|this (?:article|content) is (?:for|reserved for) subscribers|"
+            r"you have reached your (?:free )?(?:article )?limit|become a (?:member|subscriber) to)\b",
+            _I,
+        ),
+        "paywall",
+        40,
+    ),
     (re.compile(r"^(?:disclaimer|haftungsausschluss)\b", _I), "disclaimer", 80),
     (
         re.compile(
