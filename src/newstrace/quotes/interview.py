@@ -78,19 +78,10 @@ class FindInterviewTurns:
             turn = self._turn(body, paras, i, label_rows, match.end() if inline else None)
             if turn is None:
                 continue
-            start, end = turn
             label_start = paras[i][0]
             label = match.group("label")
-            quote = Quote(
-                derive_id("q", doc.id, start, end), doc.id, body[start:end], start, end, "interview"
-            )
-            quote.cue, quote.cue_span = label, (label_start, label_start + len(label))
             speaker = _label_speaker(label, label_start, people, roles)
-            if speaker:
-                quote.speaker_span = speaker
-                quote.speaker_mention = body[speaker[0] : speaker[1]]
-            doc.quotes.append(quote)
-        doc.quotes.sort(key=lambda q: q.start)
+            _add_turn(doc, turn, label, (label_start, label_start + len(label)), speaker)
         _mark_interview(doc)
         return doc
 
@@ -113,14 +104,8 @@ class FindInterviewTurns:
             turns = [((paras[i][0], paras[i][1]), roles.get("Q"), "Q")]
             if i + 1 < upto:
                 turns.append(((paras[i + 1][0], paras[upto - 1][1]), roles["A"], "A"))
-            for (start, end), speaker, label in turns:
-                quote = Quote(derive_id("q", doc.id, start, end), doc.id, body[start:end], start, end, "interview")
-                quote.cue, quote.cue_span = label, None
-                if speaker:
-                    quote.speaker_span = speaker
-                    quote.speaker_mention = body[speaker[0] : speaker[1]]
-                doc.quotes.append(quote)
-        doc.quotes.sort(key=lambda q: q.start)
+            for span, speaker, label in turns:
+                _add_turn(doc, span, label, None, speaker)
         _mark_interview(doc)
         return doc
 
@@ -149,8 +134,27 @@ class FindInterviewTurns:
         return start, end
 
 
+def _add_turn(
+    doc: Document,
+    span: tuple[int, int],
+    label: str,
+    label_span: tuple[int, int] | None,
+    speaker: tuple[int, int] | None,
+) -> None:
+    """One turn as an `interview` quote, cued by its label, said by `speaker` where known."""
+    start, end = span
+    quote = Quote(derive_id("q", doc.id, start, end), doc.id, doc.body[start:end], start, end, "interview")
+    quote.cue, quote.cue_span = label, label_span
+    if speaker:
+        quote.speaker_span = speaker
+        quote.speaker_mention = doc.body[speaker[0] : speaker[1]]
+    doc.quotes.append(quote)
+
+
 def _mark_interview(doc: Document) -> None:
-    """An article that is a transcript of turns is an interview (`page_kind`)."""
+    """An article that is a transcript of turns is an interview (`page_kind`); its turns
+    are put in text order."""
+    doc.quotes.sort(key=lambda q: q.start)
     if doc.page_kind == "article" and sum(q.kind == "interview" for q in doc.quotes) >= _MIN_LABELS:
         doc.page_kind = "interview"
 
