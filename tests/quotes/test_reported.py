@@ -120,3 +120,12 @@ def test_an_agentless_passive_reports_words_nobody_is_named_for() -> None:
     (quote,) = [q for q in doc.quotes if q.kind == "indirect"]
     assert quote.text == "that the port would close for a week" and quote.speaker is None
     assert quote.speaker_mention is None
+
+
+def test_a_long_clause_after_the_last_comma_is_no_closing_tag() -> None:
+    doc = analyse(
+        "Title\n\nPort director Maren Okafor has accused the union of using the strike as leverage, two "
+        "days after deliveries through the Caldera terminal stopped without warning.\n"
+    )
+    indirect = [q for q in doc.quotes if q.kind == "indirect"]
+    assert indirect and all(q.speaker_mention == "Port director Maren Okafor" for q in indirect)

@@ -91,6 +91,21 @@ def _quoted_as(body: str, s: int, e: int) -> Reported | None:
     return None
 
 
+# "…, he said.", "…, the ministry's spokeswoman told reporters on Monday.": a closing tag is short
+_CLOSING_SPEAKER_WORDS = 6
+_CLOSING_TAIL_WORDS = 5
+
+
+def _closes_sentence(body: str, attribution: Reported | None, s: int, e: int) -> bool:
+    """Whether `attribution` is a short tag closing the sentence and governing all before it."""
+    if attribution is None or not attribution.pieces or attribution.pieces[0][0] != s or attribution.cue[0] <= s:
+        return False
+    speaker = attribution.speaker
+    if speaker is None or len(body[speaker[0] : speaker[1]].split()) > _CLOSING_SPEAKER_WORDS:
+        return False
+    return len(body[attribution.cue[1] : e].split()) <= _CLOSING_TAIL_WORDS
+
+
 def _cites_a_document(body: str, attribution: Reported) -> bool:
     """Whether the speaker is a document ("…, court documents say"): what it reports someone
     saying is that person's words, not the document's."""
@@ -110,7 +125,7 @@ def find_reported(body: str, s: int, e: int) -> Reported | None:
         # closes the sentence governs all of it, the verbs inside are its content; but in
         # "X told investigators …, documents say" X speaks
         closing = _attribution(body, s, e, cues[-1])
-        if closing is not None and closing.pieces and closing.pieces[0][0] == s and closing.cue[0] > s:
+        if _closes_sentence(body, closing, s, e):
             if not _cites_a_document(body, closing):
                 return closing
             e = closing.pieces[0][1]  # the words end where the document's attribution starts
