@@ -127,3 +127,13 @@ def test_a_place_is_no_speaker() -> None:
     )
     (quote,) = [q for q in analyse(text).quotes if q.kind == "direct"]
     assert quote.speaker is None and quote.speaker_mention == "Veloria" and quote.speaker_basis == "place"
+
+
+def test_a_role_in_the_standfirst_is_the_person_the_first_sentence_names() -> None:
+    text = (
+        "Harbour minister says the strike will end with an open hand\n\n"
+        "Harbour Minister Maren Okafor has told the union that talks can resume on Monday.\n"
+    )
+    first = min((q for q in analyse(text).quotes if q.kind == "indirect"), key=lambda q: q.start)
+    assert first.speaker_mention == "Harbour minister" and first.speaker == "Maren Okafor"
+    assert first.speaker_basis == "role, named just after"

@@ -152,7 +152,10 @@ CONFIDENCE = {
     "role": 0.65,  # "the top US diplomat": the nearest person whose roles fit
     "role, last speaker without roles": 0.5,
     "role, nationality unconfirmed": 0.5,
+    "role, named just after": 0.6,  # a standfirst's "the minister", named in the first sentence after
 }
+# How far after a role at the top of a text its holder may first be named.
+_CATAPHORA_CHARS = 400
 # Below this, a resolution is a guess: the speaker stays null and the words stay in
 # `speaker_mention` (a guess is never shown as a fact).
 MIN_CONFIDENCE = 0.5
@@ -365,6 +368,14 @@ class ResolveSpeakers:
         for entity in before:
             if fit(entity) == 1:
                 return _resolution(entity, "role, nationality unconfirmed")
+        if not before:
+            # a standfirst before anyone is named ("Foreign minister says …" over "Foreign
+            # Minister Ilse Marovic has …"): the first person named just after, role and all
+            after = sorted(
+                (m.start, e) for m, e in index.mentions if e.kind == "person" and start < m.start < start + _CATAPHORA_CHARS
+            )
+            if after and fit(after[0][1]) == 2:
+                return _resolution(after[0][1], "role, named just after")
         return None
 
 
