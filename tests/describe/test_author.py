@@ -54,3 +54,15 @@ def test_junk_is_dropped_not_kept() -> None:
         "© Privacy Policy",
     ):
         assert clean_author(junk) is None, junk
+
+
+def test_a_sharing_cards_written_by_label_names_the_author() -> None:
+    from newstrace.pipeline import analyse_page
+
+    html = (
+        '<html><head><meta name="twitter:label1" content="Written by">'
+        '<meta name="twitter:data1" content="Harbour Desk Team"></head><body><article>'
+        "<h1>Mill reopens after the flood</h1><p>The old paper mill on the Aare reopened on Thursday "
+        "after eight months of repairs, its owners said.</p></article></body></html>"
+    )
+    assert analyse_page(html, is_html=True).author == "Harbour Desk Team"

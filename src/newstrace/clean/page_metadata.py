@@ -54,7 +54,7 @@ def read_page_metadata(tree: HtmlElement, url: str | None) -> dict[str, str]:
     except Exception as error:  # trafilatura's JSON-LD reader trips over malformed data
         LOGGER.debug("JSON-LD metadata unreadable: %s", error)
     found.title = found.title or extract_title(tree)
-    found.author = found.author or extract_author(tree)
+    found.author = found.author or _labelled_author(tree) or extract_author(tree)
     found.url = found.url or extract_url(tree, url)
     if found.url:
         found.hostname = extract_domain(found.url, fast=True)
@@ -81,6 +81,20 @@ def read_page_metadata(tree: HtmlElement, url: str | None) -> dict[str, str]:
 
 
 _MAX_HEADLINE_WORDS = 40
+# Sharing cards label their fields: <meta name="twitter:label1" content="Written by"> with the
+# writer in twitter:data1 (what blog platforms print for "Written by").
+_CARD_LABELS = etree.XPath('//head/meta[starts-with(@name, "twitter:label")]')
+_WRITTEN_BY = ("written by", "author", "by", "geschrieben von", "autor", "autorin")
+
+
+def _labelled_author(tree: HtmlElement) -> str | None:
+    for label in _CARD_LABELS(tree):
+        if label.get("content", "").strip().casefold() in _WRITTEN_BY:
+            number = label.get("name", "")[len("twitter:label") :]
+            data = tree.xpath(f'string(//head/meta[@name="twitter:data{number}"]/@content)').strip()
+            if data:
+                return data
+    return None
 
 
 def link_share(tree: HtmlElement) -> float:
