@@ -89,14 +89,14 @@ class DescribeTitle:
         site_names = _site_names(doc)
         # what the page says about itself is never its title: the site's name, its tagline
         masthead = site_names | {line_key(text) for text in findings(doc, "header", "tagline")}
-        candidates = [
-            doc.given.get("title"),
+        printed = [
             # the headline the page prints (<h1>) before the one its head states for
             # search engines and sharing, which often reads differently
             _printed_headline(doc.html_metadata.get("h1")),
             headlines[0] if headlines else None,
-            strip_site_name(stated, site_names) if stated else None,
+            stated,
         ]
+        candidates = [doc.given.get("title"), *(strip_site_name(c, site_names) if c else None for c in printed)]
         title = next(
             (c for c in candidates if c and c.strip() and not _names_site(c, masthead - {""})),
             None,
