@@ -94,3 +94,10 @@ def test_a_copyright_year_is_never_a_day_and_never_beats_the_articles_own_date()
 def test_a_text_date_line_is_the_byline_basis() -> None:
     doc = analyse_page(f"Valley Courier\n\nFriday, Nov 10, 2023\n\nMill reopens\n\n{ARTICLE}", is_html=False)
     assert doc.published_basis == "byline"
+
+
+def test_the_articles_own_date_wins_over_its_url_and_the_basis_says_so() -> None:
+    head = '<meta property="article:published_time" content="2023-11-10T08:00:00Z">'
+    doc = analyse_page(_html(head, PARAGRAPHS), is_html=True, given={"url": "https://example.org/2023/11/09/mill"})
+    assert (doc.published, doc.published_precision) == ("2023-11-10", "day")
+    assert doc.published_basis == "meta (the URL says 2023-11-09)"

@@ -51,14 +51,17 @@ def read_page_date(tree: HtmlElement, url: str | None) -> PageDate | None:
         canonical = tree.find('.//link[@rel="canonical"]')
         url = canonical.get("href") if canonical is not None else None
     in_url = extract_url_date(url, options)
+    in_head = examine_header(tree, options)
+    in_json = None if in_head else json_search(tree, options)
+    stated = in_head or in_json
+    if stated and in_url and stated != in_url:
+        # The article's own statement over its address: a URL often carries the day the
+        # story was filed, the page the day it was published. Said in the basis.
+        return PageDate(stated, "day", f"{'meta' if in_head else 'json-ld'} (the URL says {in_url})")
     if in_url:
         return PageDate(in_url, "day", "url")
-    in_head = examine_header(tree, options)
-    if in_head:
-        return PageDate(in_head, "day", "meta")
-    in_json = json_search(tree, options)
-    if in_json:
-        return PageDate(in_json, "day", "json-ld")
+    if stated:
+        return PageDate(stated, "day", "meta" if in_head else "json-ld")
     # One search of the page itself (url="" keeps htmldate from reading the URL again).
     found = find_date(tree, extensive_search=True, original_date=True, url="", max_date=today)
     month = _URL_MONTH_RE.search(url or "")
