@@ -137,3 +137,9 @@ def test_a_role_in_the_standfirst_is_the_person_the_first_sentence_names() -> No
     first = min((q for q in analyse(text).quotes if q.kind == "indirect"), key=lambda q: q.start)
     assert first.speaker_mention == "Harbour minister" and first.speaker == "Maren Okafor"
     assert first.speaker_basis == "role, named just after"
+
+
+def test_a_common_word_the_recogniser_typed_as_a_place_does_not_speak() -> None:
+    from newstrace.quotes.speakers import _common_word
+
+    assert _common_word("Opposition", "en") and not _common_word("Okafor", "en")

@@ -202,11 +202,14 @@ class ResolveSpeakers:
             if found is None or found.confidence < MIN_CONFIDENCE:
                 quote.speaker_confidence, quote.speaker_basis = 0.0, "unresolved"
                 continue
-            if found.entity.kind == "place" and _written_as_place(doc.body, found.entity.name):
+            if found.entity.kind == "place" and (
+                _written_as_place(doc.body, found.entity.name) or _common_word(found.entity.name, doc.language)
+            ):
                 # "Moscow said": a place speaks for a government or a firm the text does not
                 # name; the words stay in speaker_mention, and no place is a speaker. Only where
-                # the text writes it as a place ("in Moscow"): the recogniser takes unknown
-                # surnames for places now and then ("Laboy said").
+                # the text writes it as a place ("in Moscow"), or the "place" is a common word
+                # the recogniser typed ("Opposition"): it takes unknown surnames for places now
+                # and then ("Laboy said").
                 quote.speaker_confidence, quote.speaker_basis = 0.0, "place"
                 continue
             entity = found.entity
