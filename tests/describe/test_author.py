@@ -66,3 +66,10 @@ def test_a_sharing_cards_written_by_label_names_the_author() -> None:
         "after eight months of repairs, its owners said.</p></article></body></html>"
     )
     assert analyse_page(html, is_html=True).author == "Harbour Desk Team"
+
+
+def test_the_site_beside_a_writer_is_no_author_but_alone_it_is_the_byline() -> None:
+    from newstrace.describe.author import _without_site
+
+    assert _without_site("Jane Roe; Valley Courier", "Valley Courier Weekend") == "Jane Roe"
+    assert _without_site("Valley Courier", "Valley Courier") == "Valley Courier"

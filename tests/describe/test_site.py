@@ -56,3 +56,12 @@ def test_helpers() -> None:
 def test_picture_credit_names_the_outlet() -> None:
     text = f"Mill reopens after flood repairs\n\n{ARTICLE}\nNordpress\n\nThe mayor will visit the mill on Friday, her office said."
     assert analyse_page(text, is_html=False).site == "Nordpress"
+
+
+def test_a_stated_site_name_loses_its_tagline_or_the_headline_in_front() -> None:
+    for stated in ("Valley Courier | News for the whole valley", "Mill reopens after eight months | Valley Courier"):
+        html = (
+            f'<html><head><meta property="og:site_name" content="{stated}"></head><body><article>'
+            f"<h1>Mill reopens after the flood</h1><p>{ARTICLE}</p></article></body></html>"
+        )
+        assert analyse_page(html, is_html=True).site == "Valley Courier"

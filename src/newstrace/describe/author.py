@@ -106,14 +106,25 @@ def clean_author(raw: str) -> str | None:
     return "; ".join(people) or None
 
 
+def _without_site(author: str, site: str) -> str | None:
+    """The author's names without the site's own beside a writer's ("Jane Doe; Business
+    Insider" on Business Insider Deutschland); a site that is the only byline stays (an
+    organisation byline)."""
+    folded_site = site.casefold()
+    names = [name for name in author.split("; ") if not folded_site.startswith(name.casefold())]
+    return "; ".join(names) if names else author
+
+
 class DescribeAuthor:
     name: ClassVar[str] = "describe_author"
-    needs: ClassVar[frozenset[str]] = frozenset({"removed", "html_metadata"})
+    needs: ClassVar[frozenset[str]] = frozenset({"removed", "html_metadata", "site"})
     adds: ClassVar[frozenset[str]] = frozenset({"author"})
 
     def run(self, doc: Document) -> Document:
         stated = doc.html_metadata.get("author")
         doc.author = doc.given.get("author") or (clean_author(stated) if stated else None)
+        if doc.author and doc.site:
+            doc.author = _without_site(doc.author, doc.site)
         if not doc.author:
             bylines = [
                 line for block in findings(doc, "credit") for line in block.split("\n") if is_byline(line)

@@ -30,6 +30,7 @@ _PUBLISHED_BY = re.compile(r"^(?:published|posted)\s+by\s*:?\s*", re.IGNORECASE)
 # The name ends where the line goes on to say something else.
 _NAME_END = re.compile(r"\s*(?:[|/]|\.\s|\.$|\s[-–—]\s|;|,\s*(?:inc|ltd|llc|gmbh)\b\.?$)", re.IGNORECASE)
 _MAX_SITE_WORDS = 6
+_TAGLINE_AFTER = re.compile(r"\s+[|–—]\s+|\s+-\s+")
 _MAX_BARE_CREDIT_WORDS = 3
 # Credits that name a person or a role, not an outlet.
 _NOT_A_NAME = re.compile(r"[:()@]|^by\b|\bby\b", re.IGNORECASE)
@@ -81,9 +82,12 @@ class DescribeSite:
 
     def run(self, doc: Document) -> Document:
         doc.url = doc.url or doc.given.get("url") or doc.html_metadata.get("url")
+        stated = doc.html_metadata.get("sitename")
         doc.site = (
             doc.given.get("site")
-            or doc.html_metadata.get("sitename")
+            # "LinkNaija | Nigeria's popular news platform", "Headline | Site": the name, the
+            # shortest part, not its tagline or a headline the page put in front
+            or (min(_TAGLINE_AFTER.split(stated), key=lambda part: len(part.split())).strip() if stated else None)
             or _first(_clean_name(line) for line in findings(doc, "header"))
             or _first(site_from_copyright(line) for line in findings(doc, "copyright"))
             or _first(site_from_credit(block) for block in findings(doc, "credit"))

@@ -39,6 +39,8 @@ _INTERVIEW_RE = re.compile(
 _MIN_LABELS = 2
 # A question-and-answer layout: at least this many question paragraphs with an answer after
 _MIN_QUESTIONS = 3
+# An article is an interview when its turns hold at least this share of the text.
+_INTERVIEW_SHARE = 0.5
 _MAX_QUESTION_WORDS = 60
 
 
@@ -155,8 +157,10 @@ def _mark_interview(doc: Document) -> None:
     """An article that is a transcript of turns is an interview (`page_kind`); its turns
     are put in text order."""
     doc.quotes.sort(key=lambda q: q.start)
-    if doc.page_kind == "article" and sum(q.kind == "interview" for q in doc.quotes) >= _MIN_LABELS:
-        doc.page_kind = "interview"
+    turns = [q for q in doc.quotes if q.kind == "interview"]
+    covered = sum(q.end - q.start for q in turns)
+    if doc.page_kind == "article" and len(turns) >= _MIN_LABELS and covered >= _INTERVIEW_SHARE * len(doc.body):
+        doc.page_kind = "interview"  # the turns are most of the text, not a passage of it
 
 
 def _is_question(paragraph: str) -> bool:
