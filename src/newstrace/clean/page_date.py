@@ -29,10 +29,9 @@ from htmldate.utils import Extractor
 from htmldate.validators import get_max_date, get_min_date
 from lxml.html import HtmlElement, tostring
 
-from ..lang import languages, resources
 from ..model import DatePrecision
+from ..time.lexicon import MONTHS
 
-_MONTH_NAMES = {name: number for code in languages() for name, number in resources(code).months.items()}
 _URL_MONTH_RE = re.compile(r"/((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])(?:/|$)")
 _OUTPUT = "%Y-%m-%d"
 
@@ -99,6 +98,6 @@ def prints_day(text: str, value: str) -> bool:
     )
     if re.search(digits, text):
         return True
-    names = "|".join(sorted((re.escape(n) for n, number in _MONTH_NAMES.items() if number == month), key=len, reverse=True))
+    names = "|".join(sorted((re.escape(n) for n, number in MONTHS.items() if number == month), key=len, reverse=True))
     near = rf"(?<!\d)0?{day}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?(?:{names})\b|\b(?:{names})\.?\s+0?{day}(?!\d)"
     return bool(names) and re.search(near, text, re.IGNORECASE) is not None

@@ -23,8 +23,9 @@ from typing import ClassVar
 from ..clean.markers import agency_name
 from ..clean.page_header import findings, is_byline
 from ..entities.words import ORG_WORDS, ROLE_WORDS
-from ..lang import languages, resources, union
+from ..lang import union
 from ..model import Document
+from ..time.lexicon import MONTHS
 
 _BY = re.compile(r"^\s*(?:by|von|par|por|di|door|av|af)\s+", re.IGNORECASE)
 # Where a byline goes on to something that is not a name: "| Mar 4, 2024",
@@ -44,7 +45,6 @@ def author_from_byline(line: str) -> str | None:
 _LABELS = union("byline_labels")
 _STOPS = union("byline_stops")
 _GROUPS = union("byline_groups")
-_MONTHS = frozenset(month for code in languages() for month in resources(code).months)
 _PARTS = re.compile(r"\s*(?:;|\s[/|•·]\s)\s*")
 # who checked or edited the piece is not who wrote it
 _NOT_WRITERS = re.compile(r"\b(?:reviewed|edited|fact[- ]checked|medically reviewed|illustrated)\s+by\b.*$", re.IGNORECASE)
@@ -68,7 +68,7 @@ def _name_words(part: str, later: bool = False) -> list[str]:
         bare = word.strip(".,:()").lower()
         if bare in _STOPS:
             return kept if len(kept) >= 2 and not later else []
-        if bare in _MONTHS or any(c.isdigit() for c in word) or "@" in word:
+        if bare in MONTHS or any(c.isdigit() for c in word) or "@" in word:
             break
         kept.append(word.strip(",()"))
     return kept
