@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import re
 import sys
 from collections import Counter
@@ -43,15 +42,19 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import REPO, data_dir, machine_line, read_page
+from dates import load_pages as load_dates
+from extraction import load_aeb, load_trafeval, load_wcxb
 
 _SPACE = re.compile(r"\s+")
 _PARTICLES = frozenset("de da del der van von la le di du bin al y and und".split())
 _NAME_SPLIT = re.compile(r"\s*(?:;|,|&|\band\b)\s*")
+# month names and stems in the languages of the sets (English, German, French, Russian)
 _MONTHS = {
-    1: ("jan", "januar", "janvier"), 2: ("feb", "februar", "février"), 3: ("mar", "märz", "mars"),
-    4: ("apr", "avril"), 5: ("may", "mai"), 6: ("jun", "juni", "juin"), 7: ("jul", "juli", "juillet"),
-    8: ("aug", "août"), 9: ("sep", "septembre"), 10: ("oct", "okt", "octobre"), 11: ("nov", "novembre"),
-    12: ("dec", "dez", "décembre"),
+    1: ("jan", "januar", "janvier", "янв"), 2: ("feb", "februar", "février", "фев"),
+    3: ("mar", "märz", "mars", "мар"), 4: ("apr", "avril", "апр"), 5: ("may", "mai", "мая", "май"),
+    6: ("jun", "juni", "juin", "июн"), 7: ("jul", "juli", "juillet", "июл"), 8: ("aug", "août", "авг"),
+    9: ("sep", "septembre", "сен"), 10: ("oct", "okt", "octobre", "окт"), 11: ("nov", "novembre", "ноя"),
+    12: ("dec", "dez", "décembre", "дек"),
 }  # fmt: skip
 
 
@@ -130,40 +133,22 @@ def main(argv: list[str] | None = None) -> int:
         record = RawRecord(source, "html" if is_html else "text", content, sha, is_html, {"url": url} if url else {})
         return pipeline.process(record)
 
+    # The sets as the extraction and date benchmarks load them (`extraction.py`, `dates.py`).
     sets: list[tuple[str, list[tuple[str, str, bool, str | None, dict]]]] = []
-    wcxb = data_dir("extraction", "wcxb-dev")
-    if wcxb:
-        pages = []
-        for path in sorted((wcxb / "dev" / "ground-truth").glob("*.json")):
-            data = json.loads(path.read_text(encoding="utf-8"))
-            truth = data.get("ground_truth") or {}
-            kind = ((data.get("_internal") or {}).get("page_type") or {}).get("primary", "article")
-            gold = {"title": truth.get("title"), "author": truth.get("author"), "kind": _WCXB_KIND.get(kind, "other")}
-            pages.append((path.stem, read_page(wcxb / "dev" / "html" / f"{path.stem}.html.gz"), True, data.get("url"), gold))
-        sets.append(("wcxb-dev", pages))
-    aeb = data_dir("extraction", "aeb")
-    if aeb:
-        truth = json.loads((aeb / "ground-truth.json").read_text(encoding="utf-8"))
-        sets.append(("aeb", [
-            (key, read_page(aeb / "html" / f"{key}.html.gz"), True, item.get("url"), {"kind": "article"})
-            for key, item in sorted(truth.items())
-        ]))  # fmt: skip
-    trafeval = data_dir("extraction", "trafilatura-eval")
-    if trafeval:
-        entries = json.loads((trafeval / "evaldata_subset.json").read_text(encoding="utf-8"))
-        sets.append(("trafilatura-eval", [
-            (Path(item["local_file"]).name, read_page(trafeval / item["local_file"]), True,
-             url if url.startswith("http") else None, {"title": item.get("title"), "author": item.get("author")})
-            for url, item in sorted(entries.items(), key=lambda kv: kv[1]["local_file"])
-        ]))  # fmt: skip
+    for name, folder, load, gold_of in (
+        ("wcxb-dev", ("extraction", "wcxb-dev"), load_wcxb,
+         lambda gold: {"title": gold["title"], "author": gold["author"], "kind": _WCXB_KIND.get(gold["type"], "other")}),
+        ("aeb", ("extraction", "aeb"), load_aeb, lambda gold: {"kind": "article"}),
+        ("trafilatura-eval", ("extraction", "trafilatura-eval"), load_trafeval,
+         lambda gold: {"title": gold.get("title"), "author": gold.get("author")}),
+    ):  # fmt: skip
+        root = data_dir(*folder)
+        if root:
+            sets.append((name, [(p.name, read_page(p.path), True, p.url, gold_of(p.gold)) for p in load(root)]))
     dates = data_dir("dates", "htmldate-dev")
     if dates:
-        entries = json.loads((dates / "gold_dates.json").read_text(encoding="utf-8"))
-        sets.append(("htmldate-dev", [
-            (Path(item["local_file"]).name, read_page(dates / item["local_file"]), True, None,
-             {"date": item.get("date") if isinstance(item.get("date"), str) else None})
-            for item in sorted(entries.values(), key=lambda item: item["local_file"])
-        ]))  # fmt: skip
+        # no URL, as upstream's evaluation (and `dates.py` by default) gives none
+        sets.append(("htmldate-dev", [(p.name, read_page(p.path), True, None, {"date": p.gold}) for p in load_dates(dates)]))
     corpus = REPO / "examples" / "corpus"
     sets.append(("example corpus", [
         (path.name, read_page(path), path.suffix == ".html", None, {})
