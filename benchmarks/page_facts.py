@@ -48,13 +48,14 @@ from extraction import load_aeb, load_trafeval, load_wcxb
 _SPACE = re.compile(r"\s+")
 _PARTICLES = frozenset("de da del der van von la le di du bin al y and und".split())
 _NAME_SPLIT = re.compile(r"\s*(?:;|,|&|\band\b)\s*")
-# month names and stems in the languages of the sets (English, German, French, Russian)
+# month names and stems in the languages of the sets (English, German, French, Spanish, Russian)
 _MONTHS = {
-    1: ("jan", "januar", "janvier", "янв"), 2: ("feb", "februar", "février", "фев"),
-    3: ("mar", "märz", "mars", "мар"), 4: ("apr", "avril", "апр"), 5: ("may", "mai", "мая", "май"),
-    6: ("jun", "juni", "juin", "июн"), 7: ("jul", "juli", "juillet", "июл"), 8: ("aug", "août", "авг"),
-    9: ("sep", "septembre", "сен"), 10: ("oct", "okt", "octobre", "окт"), 11: ("nov", "novembre", "ноя"),
-    12: ("dec", "dez", "décembre", "дек"),
+    1: ("jan", "januar", "janvier", "enero", "янв"), 2: ("feb", "februar", "février", "febrero", "фев"),
+    3: ("mar", "märz", "mars", "marzo", "мар"), 4: ("apr", "avril", "abril", "апр"),
+    5: ("may", "mai", "mayo", "мая", "май"), 6: ("jun", "juni", "juin", "junio", "июн"),
+    7: ("jul", "juli", "juillet", "julio", "июл"), 8: ("aug", "août", "agosto", "авг"),
+    9: ("sep", "septembre", "septiembre", "сен"), 10: ("oct", "okt", "octobre", "octubre", "окт"),
+    11: ("nov", "novembre", "noviembre", "ноя"), 12: ("dec", "dez", "décembre", "diciembre", "дек"),
 }  # fmt: skip
 
 
@@ -85,6 +86,7 @@ def day_printed(raw: str, value: str) -> bool:
         f"{day:02d}.{month:02d}.{year}", f"{day}.{month}.{year}", f"{month}/{day}/{year}",
         f"{month:02d}/{day:02d}/{year}", f"{day:02d}/{month:02d}/{year}", f"{year}{month:02d}{day:02d}",
         f"{day:02d}-{month:02d}-{year}", f"{year}.{month:02d}.{day:02d}",
+        f"{day:02d}.{month:02d}.{year % 100:02d}", f"{day}.{month}.{year % 100:02d}", f"{day}/{month}/{year}",
     ]  # fmt: skip
     if any(form in text for form in numeric):
         return True

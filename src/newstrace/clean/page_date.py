@@ -68,24 +68,36 @@ def read_page_date(tree: HtmlElement, url: str | None) -> PageDate | None:
         # htmldate's fallback to a bare or copyright year: no date of this page. A copyright
         # line the cleaner removed is read (as a year) by `describe/published`.
         found = None
-    if found and not (month and found.endswith("-01")):
-        return _as_printed(tree, found)
+    printed = _as_printed(tree, found) if found and not (month and found.endswith("-01")) else None
+    if printed:
+        return printed
     if month:
         return PageDate(f"{month.group(1)}-{int(month.group(2)):02d}", "month", "url")
     return None
 
 
-def _as_printed(tree: HtmlElement, value: str) -> PageDate:
+def _as_printed(tree: HtmlElement, value: str) -> PageDate | None:
     """A date htmldate read from the page, as precise as the page prints it: htmldate
     makes "July 2020" or a month archive's heading the 1st of the month, so a 1st must be
     written somewhere in the markup (other days it reads from forms this check does not
-    know, a file name's "IMG-20200415", so they stand)."""
+    know, a file name's "IMG-20200415", so they stand). Its year at least must be written:
+    htmldate's free-text parsers can compose a date from numbers that are no date."""
+    # the whole markup: a day in an attribute (datetime=, data-date=) is the page's too
+    markup = html.unescape(tostring(tree, encoding="unicode"))
+    if not prints_year(markup, value):
+        return None
     if not value.endswith("-01"):
         return PageDate(value, "day", "page")
-    # the whole markup: a day in an attribute (datetime=, data-date=) is the page's too
-    if prints_day(html.unescape(tostring(tree, encoding="unicode")), value):
+    if prints_day(markup, value):
         return PageDate(value, "day", "page")
     return PageDate(value[:7], "month", "page")
+
+
+def prints_year(text: str, value: str) -> bool:
+    """Whether `text` writes the year of `value`: in full, or as two digits closing a
+    numeric day ("31.10.23")."""
+    year = value[:4]
+    return year in text or re.search(rf"(?<!\d)\d{{1,2}}[./-]\d{{1,2}}[./-]{year[2:]}(?!\d)", text) is not None
 
 
 def prints_day(text: str, value: str) -> bool:
