@@ -6,7 +6,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-slow bench lint clean models
+.PHONY: demo serve-demo test test-slow bench lint clean models screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,8 +17,16 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/newstrace demo
 
+# The web UI on the example corpus, at http://127.0.0.1:8000/
+serve-demo: $(STAMP)
+	$(BIN)/newstrace demo --serve
+
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# The README's screenshots, taken by the real-browser tests (needs Debian's chromium).
+screenshots: $(STAMP)
+	NEWSTRACE_SCREENSHOTS=docs/screenshots NEWSTRACE_REQUIRE_BROWSER=1 $(BIN)/python -m pytest tests/web/test_browser.py
 
 test-slow: $(STAMP)
 	$(BIN)/python -m pytest -m slow

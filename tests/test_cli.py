@@ -177,3 +177,38 @@ def test_library_warnings_stay_off_stderr(tmp_path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", script], check=False, capture_output=True)
     assert result.returncode == 0 and result.stderr == b""
+
+
+def test_serve_prints_its_address_and_answers_on_it(corpus_dir, db_path, tmp_path) -> None:
+    import socket
+    import time
+    import urllib.request
+
+    assert newstrace("ingest", str(corpus_dir), "--db", db_path).returncode == 0
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "NEWSTRACE_CONFIG": "/nonexistent/config.toml"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "newstrace", "serve", "--db", db_path, "--port", str(port)],
+        stdout=subprocess.PIPE, text=True, env=env,
+    )  # fmt: skip
+    try:
+        assert server.stdout is not None
+        assert f"http://127.0.0.1:{port}/" in server.stdout.readline()
+        deadline, answer = time.monotonic() + 30, None
+        while answer is None and time.monotonic() < deadline:
+            try:
+                answer = json.loads(urllib.request.urlopen(f"http://127.0.0.1:{port}/api/counts", timeout=5).read())
+            except OSError:
+                time.sleep(0.2)
+        assert answer and answer["documents"] > 0
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_serve_usage_errors_exit_2(tmp_path) -> None:
+    missing = newstrace("serve", "--db", str(tmp_path / "none.db"))
+    assert missing.returncode == 2 and missing.stderr.decode().count("\n") == 1
+    assert "none.db" in missing.stderr.decode()

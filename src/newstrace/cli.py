@@ -16,6 +16,7 @@ from pathlib import Path
 from . import __version__
 from .collection import Collection, IngestReport
 from .collection import open as open_collection
+from .config import load_settings
 from .errors import NewstraceError, UsageError
 from .examples import example_corpus
 from .export import FORMATS, citation_record, document_record, quote_record
@@ -68,7 +69,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", help="ingest the bundled examples and summarise them")
     demo.add_argument("--db", help="where to keep the demo collection (default: a temporary file)")
+    demo.add_argument("--serve", action="store_true", help="then open the web UI on it (see `serve`)")
+    _add_address(demo)
+
+    serve = commands.add_parser("serve", help="the read-only web UI and JSON API over a collection")
+    _add_db(serve)
+    _add_address(serve)
     return parser
+
+
+def _add_address(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
+    command.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    command.add_argument(
+        "--workers", type=int, default=1, help="server processes (default 1; one per core serves more readers at once)"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -156,8 +171,41 @@ def cmd_demo(args: argparse.Namespace) -> int:
         with open_collection(db) as collection:
             report = _ingest(collection, [corpus])
             print(collection_summary(collection, report))
+        if args.serve:
+            return _serve(db, args.host, args.port, args.workers)
     # The examples include a malformed file on purpose: rejecting it is the
     # demo working, not failing.
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    db = load_settings(db=args.db).db
+    if not Path(db).is_file():
+        raise UsageError(f"{db}: no collection here (ingest pages first: newstrace ingest PATH --db {db})")
+    return _serve(db, args.host, args.port, args.workers)
+
+
+def _serve(db: str, host: str, port: int, workers: int = 1) -> int:
+    import os
+
+    import uvicorn
+
+    from .web.app import create_app
+
+    if workers < 1:
+        raise UsageError(f"--workers {workers}: at least one server process is needed")
+    # Bring an older store's schema up to date once, here; the server itself only reads.
+    open_collection(db).close()
+    print(f"newstrace: serving {db} at http://{host}:{port}/ (read-only; Ctrl-C stops)", flush=True)
+    if workers == 1:
+        uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    else:
+        # worker processes import the app by name; the store's path travels in the environment
+        os.environ["NEWSTRACE_SERVE_DB"] = str(Path(db).resolve())
+        uvicorn.run(
+            "newstrace.web.app:app_from_environment", factory=True, host=host, port=port,
+            workers=workers, log_level="warning",
+        )  # fmt: skip
     return EXIT_OK
 
 
@@ -167,6 +215,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "quotes": cmd_quotes,
     "show": cmd_show,
     "demo": cmd_demo,
+    "serve": cmd_serve,
 }
 
 if __name__ == "__main__":

@@ -97,7 +97,8 @@ def prints_year(text: str, value: str) -> bool:
     """Whether `text` writes the year of `value`: in full, or as two digits closing a
     numeric day ("31.10.23")."""
     year = value[:4]
-    return year in text or re.search(rf"(?<!\d)\d{{1,2}}[./-]\d{{1,2}}[./-]{year[2:]}(?!\d)", text) is not None
+    written = rf"(?<!\d){year}(?!\d)|(?<!\d)\d{{1,2}}[./-]\d{{1,2}}[./-]{year[2:]}(?!\d)"
+    return re.search(written, text) is not None
 
 
 def prints_day(text: str, value: str) -> bool:
