@@ -258,7 +258,8 @@ class SqliteBrowse(Browse):
                 f"(SELECT alias_id FROM entity_aliases WHERE canonical_id IN ({_marks(named)}))"
             )
             counts.update(row[0] for row in self._db.execute(sql, [*named, *named]))
-        return self._with_entities([(sid, counts.get(sid, 0)) for sid in named])
+        # a speaker is someone quoted: named entities never quoted are left out
+        return self._with_entities([(sid, counts[sid]) for sid in named if counts.get(sid)])
 
     def speaker_timeline(self, entity_id: str) -> dict[str, int]:
         # a speaker with tens of thousands of quotes costs a scan of them: kept a minute
