@@ -22,6 +22,7 @@ from .examples import example_corpus
 from .export import FORMATS, citation_record, document_record, quote_record
 from .logs import quiet_library_warnings
 from .progress import reporter
+from .read import count_single_pages
 from .summary import cited_quote_lines, collection_summary, document_summary
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -108,7 +109,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _ingest(collection: Collection, paths: list[str], jobs: int | None = None) -> IngestReport:
     """Ingest with a live counter on a terminal, and one stderr line per rejected input."""
-    with reporter("ingesting") as report_to:
+    total = count_single_pages(paths) if sys.stderr.isatty() else None
+    with reporter("ingesting", total) as report_to:
         return collection.ingest(
             paths,
             jobs=jobs,

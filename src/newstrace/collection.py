@@ -90,13 +90,14 @@ class Collection:
             for item in executor.map(new_records):
                 if isinstance(item, Rejection):
                     reject(item)
-                    continue
-                batch.append(item)
-                if len(batch) >= STORE_BATCH:
-                    self._store_and_link(batch, report, reject, settings)
-                    batch = []
+                else:
+                    batch.append(item)
+                    if len(batch) >= STORE_BATCH:
+                        self._store_and_link(batch, report, reject, settings)
+                        batch = []
                 if on_progress:
-                    on_progress(report.ingested + len(batch))
+                    # every input handled counts, so that a known number of inputs gives the time left
+                    on_progress(report.ingested + len(batch) + report.already_stored + report.rejected)
             self._store_and_link(batch, report, reject, settings)
         finally:
             executor.close()

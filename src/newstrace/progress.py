@@ -31,7 +31,9 @@ class LiveReporter:
         self._progress, self._task = progress, task
 
     def progress(self, done: int) -> None:
-        self._progress.update(self._task, completed=done)  # type: ignore[attr-defined]
+        elapsed = self._progress.tasks[self._task].elapsed or 0  # type: ignore[attr-defined]
+        rate = f"{done / elapsed:.1f} docs/s" if elapsed > 1 else ""
+        self._progress.update(self._task, completed=done, rate=rate)  # type: ignore[attr-defined]
 
     def problem(self, line: str) -> None:
         # Printed above the live counter, unwrapped: one problem, one line.
@@ -39,13 +41,27 @@ class LiveReporter:
 
 
 @contextmanager
-def reporter(label: str) -> Iterator[Reporter]:
+def reporter(label: str, total: int | None = None) -> Iterator[Reporter]:
+    """A live counter with the rate (documents per second) and, where `total` is known,
+    a bar and the time left."""
     if not sys.stderr.isatty():
         yield PlainReporter()
         return
     from rich.console import Console
-    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
-    columns = (SpinnerColumn(), TextColumn(label), MofNCompleteColumn(), TimeElapsedColumn())
+    rate = TextColumn("{task.fields[rate]}")
+    columns = [SpinnerColumn(), TextColumn(label), MofNCompleteColumn(), rate, TimeElapsedColumn()]
+    if total is not None:
+        columns[3:3] = [BarColumn()]
+        columns.append(TimeRemainingColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as live:
-        yield LiveReporter(live, live.add_task(label, total=None))
+        yield LiveReporter(live, live.add_task(label, total=total, rate=""))

@@ -40,6 +40,25 @@ def read_inputs(paths: Iterable[str]) -> Iterator[Item]:
             yield from read_file(path)
 
 
+def count_single_pages(paths: Iterable[str], limit: int = 2_000_000) -> int | None:
+    """How many inputs `paths` hold, where each file is one page (HTML or text, maybe
+    gzipped): the total a progress bar needs for the time left. None where some input
+    holds an unknown number of pages (stdin, WARC, JSON Lines, archives), or past `limit`."""
+    count = 0
+    for path in paths:
+        if path == STDIN:
+            return None
+        files = _walk(Path(path)) if os.path.isdir(path) else [Path(path)]
+        for file in files:
+            name = file.name.lower().removesuffix(".gz")
+            if kind_from_name(name) not in ("html", "text") or name.endswith(".tar"):
+                return None
+            count += 1
+            if count > limit:
+                return None
+    return count
+
+
 def read_file(path: str) -> Iterator[Item]:
     try:
         data = Path(path).read_bytes()

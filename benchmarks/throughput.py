@@ -1,0 +1,158 @@
+"""How fast a laptop ingests: per-document stages alone, the whole pipeline, `--jobs 2`, memory.
+
+    python benchmarks/throughput.py [--articles 840] [--html 181] [--repeat 3]
+
+Each measurement runs in a fresh Python process (so its peak memory is its own):
+
+  stages    the per-document stages alone (`analyse_page`, no store), in-process
+  ingest-1  the whole `newstrace ingest` (store, linking included) with --jobs 1
+  ingest-2  the same with --jobs 2 (worker processes, one writer)
+  html      the whole ingest of the AEB pages with --jobs 1, against trafilatura's own
+            `bare_extraction(with_metadata=True)` on the same pages in the same run
+
+Data: the 840 real articles of ../shared/bench/quotes/polnear/train/text (about 720
+words each) and the 181 AEB pages. Reported: documents per second (per core for the
+single-process runs), the ratios the issue sets targets on, and peak RSS (MiB). With
+`--repeat`, the median of the runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import data_dir, machine_line
+
+
+def _texts(limit: int) -> list[Path]:
+    root = data_dir("quotes", "polnear", "train", "text")
+    if root is None:
+        sys.exit("throughput.py: ../shared/bench/quotes/polnear/train/text not found")
+    return sorted(root.glob("*.txt"))[:limit]
+
+
+def _aeb(limit: int) -> list[Path]:
+    root = data_dir("extraction", "aeb")
+    if root is None:
+        sys.exit("throughput.py: ../shared/bench/extraction/aeb not found")
+    return sorted((root / "html").glob("*.html.gz"))[:limit]
+
+
+# --- the measurements, each run as `throughput.py --measure NAME` in its own process -----
+
+
+def measure_stages(paths: list[Path]) -> dict[str, float]:
+    from newstrace.config import load_settings
+    from newstrace.pipeline import analyse_page, build_pipeline
+
+    pipeline = build_pipeline(load_settings())
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    analyse_page(texts[0], is_html=False, pipeline=pipeline)  # models loaded before the clock
+    started = time.perf_counter()
+    for text in texts:
+        analyse_page(text, is_html=False, pipeline=pipeline)
+    return {"seconds": time.perf_counter() - started, "documents": len(texts)}
+
+
+def measure_ingest(paths: list[Path], jobs: int) -> dict[str, float]:
+    import newstrace
+
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch) / "in"
+        folder.mkdir()
+        for path in paths:
+            shutil.copy(path, folder / path.name)
+        with newstrace.open(str(Path(scratch) / "t.db")) as collection:
+            collection.ingest([str(folder / paths[0].name)], jobs=1)  # models loaded before the clock
+            started = time.perf_counter()
+            report = collection.ingest([str(folder)], jobs=jobs)
+            seconds = time.perf_counter() - started
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"seconds": seconds, "documents": report.ingested + report.duplicates + 1, "children_mib": children}
+
+
+def measure_trafilatura(paths: list[Path]) -> dict[str, float]:
+    import trafilatura
+
+    pages = [gzip.decompress(p.read_bytes()).decode("utf-8", "replace") for p in paths]
+    started = time.perf_counter()
+    for page in pages:
+        trafilatura.bare_extraction(page, with_metadata=True)
+    return {"seconds": time.perf_counter() - started, "documents": len(pages)}
+
+
+def _run(name: str, args: argparse.Namespace) -> dict[str, float]:
+    command = [sys.executable, __file__, "--measure", name, "--articles", str(args.articles), "--html", str(args.html)]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def _measure(name: str, args: argparse.Namespace) -> None:
+    texts, pages = _texts(args.articles), _aeb(args.html)
+    result = {
+        "stages": lambda: measure_stages(texts),
+        "ingest-1": lambda: measure_ingest(texts, 1),
+        "ingest-2": lambda: measure_ingest(texts, 2),
+        "html": lambda: measure_ingest(pages, 1),
+        "trafilatura": lambda: measure_trafilatura(pages),
+    }[name]()
+    result["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(result))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=840)
+    parser.add_argument("--html", type=int, default=181)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--measure", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.measure:
+        _measure(args.measure, args)
+        return 0
+    print(f"throughput.py: {machine_line()}; {args.articles} PolNeAR articles, {args.html} AEB pages, "
+          f"{args.repeat} runs (medians)", flush=True)  # fmt: skip
+    names = ("stages", "ingest-1", "ingest-2", "trafilatura", "html")
+    runs: dict[str, list[dict[str, float]]] = {name: [] for name in names}
+    for repetition in range(args.repeat):
+        for name in names:  # alternating, so that a noisy minute hits every measurement alike
+            runs[name].append(_run(name, args))
+            last = runs[name][-1]
+            print(f"  run {repetition + 1} {name}: {last['documents'] / last['seconds']:.1f} docs/s, "
+                  f"peak {last['peak_mib']:.0f} MiB", flush=True)  # fmt: skip
+
+    def rate(name: str) -> float:
+        return statistics.median(r["documents"] / r["seconds"] for r in runs[name])
+
+    def peak(name: str) -> float:
+        return statistics.median(max(r["peak_mib"], r.get("children_mib", 0)) for r in runs[name])
+
+    print(f"\n  {'measure':<44} {'value':>10}  target")
+    rows = [
+        ("per-document stages, text (docs/s per core)", f"{rate('stages'):.1f}", ">= 20"),
+        ("whole ingest --jobs 1, text (docs/s per core)", f"{rate('ingest-1'):.1f}", ""),
+        ("whole ingest / stages alone (time ratio)", f"{rate('stages') / rate('ingest-1'):.2f}", "<= 1.3"),
+        ("--jobs 2 speed-up over --jobs 1", f"{rate('ingest-2') / rate('ingest-1'):.2f}", ">= 1.7"),
+        ("whole ingest --jobs 1, AEB HTML (docs/s)", f"{rate('html'):.1f}", ""),
+        ("trafilatura with metadata, AEB (docs/s)", f"{rate('trafilatura'):.1f}", ""),
+        ("whole HTML ingest / trafilatura (time ratio)", f"{rate('trafilatura') / rate('html'):.2f}", "<= 2"),
+        ("peak RSS, ingest --jobs 1 (MiB)", f"{peak('ingest-1'):.0f}", ""),
+        ("peak RSS, ingest --jobs 2, largest process (MiB)", f"{peak('ingest-2'):.0f}", ""),
+    ]
+    for label, value, target in rows:
+        print(f"  {label:<44} {value:>10}  {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
