@@ -5,6 +5,9 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The PostgreSQL store's tests use this server; they skip with a message where none answers.
+NEWSTRACE_TEST_PG ?= postgresql://postgres@127.0.0.1:5432/test
+export NEWSTRACE_TEST_PG
 
 .PHONY: demo serve-demo test test-slow bench lint clean models screenshots
 

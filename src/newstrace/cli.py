@@ -182,6 +182,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     db = load_settings(db=args.db).db
+    if db.startswith(("postgresql://", "postgres://")):
+        raise UsageError(f"{db}: serve reads a SQLite store for now (the PostgreSQL pages are not built yet)")
     if not Path(db).is_file():
         raise UsageError(f"{db}: no collection here (ingest pages first: newstrace ingest PATH --db {db})")
     return _serve(db, args.host, args.port, args.workers)

@@ -125,6 +125,8 @@ def test_entities_stories_and_rejections_are_kept(store) -> None:
     assert store.rejections() == [Rejection("bad.bin", "binary data")]
 
 
-def test_postgres_urls_are_not_taken_for_file_names() -> None:
-    with pytest.raises(StoreError, match="PostgreSQL"):
-        open_store("postgresql://127.0.0.1/test")
+def test_postgres_urls_are_not_taken_for_file_names(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(StoreError, match="cannot connect to PostgreSQL"):
+        open_store("postgresql://nobody@127.0.0.1:1/none")  # no server listens on port 1
+    assert list(tmp_path.iterdir()) == []

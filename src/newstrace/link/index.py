@@ -119,4 +119,10 @@ def open_link_index(store: object) -> LinkIndex:
         from ..store.sqlite_links import SqliteLinkIndex
 
         return SqliteLinkIndex(store.connection)
+    from ..store.postgres import PostgresStore
+
+    if isinstance(store, PostgresStore):
+        from ..store.postgres_links import PostgresLinkIndex
+
+        return PostgresLinkIndex(store.connection)
     raise TypeError(f"no link index for a {type(store).__name__}")

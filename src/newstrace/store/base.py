@@ -6,6 +6,7 @@ the same class and are chosen by URL in `store.open_store`.
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -13,6 +14,14 @@ from types import TracebackType
 from typing import Any
 
 from ..model import Citation, DateMention, Document, Entity, Quote, Rejection, Story
+
+_SEARCH_TERM = re.compile(r"\w+", re.UNICODE)
+
+
+def search_terms(text: str) -> list[str]:
+    """The words of a user's search, for every backend's full-text query: only words, so
+    that no query syntax ("AND", quotes, "*") reaches the search engine."""
+    return _SEARCH_TERM.findall(text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ import json
 import zlib
 from typing import Any
 
+from ..link.index import LinkProfile, StoryState
 from ..model import DateMention, Document, Entity, Quote, RemovedBlock, Story
 
 DOCUMENT_COLUMNS = (
@@ -144,3 +145,38 @@ def story_from_row(row: dict[str, Any]) -> Story:
         first_document_id=row["first_document_id"],
         date=row["date"],
     )
+
+
+# --- the link index's records (`link.index`), as JSON text in every backend ---------------
+
+
+def profile_json(p: LinkProfile) -> str:
+    return json.dumps(
+        {
+            "published": p.published, "content_date": p.content_date,
+            "content_date_basis": p.content_date_basis, "republished": p.republished,
+            "dated_by_text": p.dated_by_text, "day": p.day, "page_day": p.page_day,
+            "vector": p.vector, "names": p.names, "language": p.language, "key_terms": p.key_terms,
+        },
+        ensure_ascii=False, sort_keys=True,
+    )  # fmt: skip
+
+
+def profile_from_json(document_id: str, profile: str, signature: bytes) -> LinkProfile:
+    return LinkProfile(document_id=document_id, duplicate_signature=bytes(signature), **json.loads(profile))
+
+
+def story_state_json(s: StoryState) -> str:
+    return json.dumps(
+        {
+            "centroid": s.centroid, "names": s.names, "languages": s.languages, "members": s.members,
+            "first_day": s.first_day, "last_day": s.last_day, "last": list(s.last),
+            "published_by": s.published_by,
+        },
+        sort_keys=True,
+    )  # fmt: skip
+
+
+def story_state_from_json(story_id: str, state: str) -> StoryState:
+    values = json.loads(state)
+    return StoryState(story_id=story_id, **{**values, "last": tuple(values["last"])})

@@ -6,7 +6,6 @@ triggers, so the text is stored once.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -16,13 +15,12 @@ from ..entities.merge import fold_alias
 from ..errors import StoreError
 from ..model import Citation, DateMention, Document, Entity, Quote, Rejection, Story
 from . import rows
-from .base import LinkUpdate, QuoteFilter, QuoteLinkUpdate, Store
+from .base import LinkUpdate, QuoteFilter, QuoteLinkUpdate, Store, search_terms
 from .migrations import MIGRATIONS, latest_version, migration
 from .sqlite_links import link_index_tables  # noqa: F401  (registers migration 7)
 
 # SQLite accepts at most 999 host parameters in old builds; stay below.
 _BATCH = 500
-_FTS_TERM = re.compile(r"\w+", re.UNICODE)
 
 
 @migration(2)
@@ -89,7 +87,7 @@ _RESOLVED_SPEAKER_ID = "COALESCE(a.canonical_id, q.speaker_id)"
 
 def fts_query(text: str) -> str | None:
     """User words as an FTS5 query that cannot be a syntax error: every word, quoted."""
-    terms = _FTS_TERM.findall(text)
+    terms = search_terms(text)
     return " ".join(f'"{term}"' for term in terms) if terms else None
 
 

@@ -8,11 +8,11 @@ read of its whole list.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 
 from ..link.index import LinkIndex, LinkProfile, StoryState
+from . import rows
 from .migrations import migration
 
 _CHUNK = 500
@@ -48,18 +48,6 @@ def _chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
         yield items[start : start + size]
 
 
-def _profile_json(p: LinkProfile) -> str:
-    return json.dumps(
-        {
-            "published": p.published, "content_date": p.content_date,
-            "content_date_basis": p.content_date_basis, "republished": p.republished,
-            "dated_by_text": p.dated_by_text, "day": p.day, "page_day": p.page_day,
-            "vector": p.vector, "names": p.names, "language": p.language, "key_terms": p.key_terms,
-        },
-        ensure_ascii=False, sort_keys=True,
-    )  # fmt: skip
-
-
 class SqliteLinkIndex(LinkIndex):
     def __init__(self, db: sqlite3.Connection):
         self._db = db
@@ -69,7 +57,7 @@ class SqliteLinkIndex(LinkIndex):
         with self._db:
             self._db.executemany(
                 "INSERT OR REPLACE INTO link_profiles (document_id, profile, duplicate_signature) VALUES (?, ?, ?)",
-                ((p.document_id, _profile_json(p), p.duplicate_signature) for p in profiles),
+                ((p.document_id, rows.profile_json(p), p.duplicate_signature) for p in profiles),
             )
             self._db.executemany(
                 "DELETE FROM link_postings WHERE document_id = ?", ((p.document_id,) for p in profiles)
@@ -91,9 +79,7 @@ class SqliteLinkIndex(LinkIndex):
                 f"WHERE document_id IN ({','.join('?' * len(chunk))})"
             )
             for doc_id, profile, signature in self._db.execute(query, chunk):
-                found[doc_id] = LinkProfile(
-                    document_id=doc_id, duplicate_signature=signature, **json.loads(profile)
-                )
+                found[doc_id] = rows.profile_from_json(doc_id, profile, signature)
         return found
 
     def postings(self, keys: Iterable[int], cap: int) -> dict[int, list[str]]:
@@ -105,11 +91,9 @@ class SqliteLinkIndex(LinkIndex):
                 found[key] = ids
         return found
 
-    def put_quote_keys(self, rows: Iterable[tuple[int, str]]) -> None:
+    def put_quote_keys(self, keys: Iterable[tuple[int, str]]) -> None:
         with self._db:
-            self._db.executemany(
-                "INSERT OR IGNORE INTO link_quote_postings (key, quote_id) VALUES (?, ?)", rows
-            )
+            self._db.executemany("INSERT OR IGNORE INTO link_quote_postings (key, quote_id) VALUES (?, ?)", keys)
 
     def quote_postings(self, keys: Iterable[int], cap: int) -> dict[int, list[str]]:
         found: dict[int, list[str]] = {}
@@ -127,32 +111,13 @@ class SqliteLinkIndex(LinkIndex):
                 f"SELECT story_id, state FROM link_stories WHERE story_id IN ({','.join('?' * len(chunk))})"
             )
             for story_id, state in self._db.execute(query, chunk):
-                values = json.loads(state)
-                found[story_id] = StoryState(story_id=story_id, **{**values, "last": tuple(values["last"])})
+                found[story_id] = rows.story_state_from_json(story_id, state)
         return found
 
     def put_story_states(self, states: Iterable[StoryState]) -> None:
-        rows = [
-            (
-                s.story_id,
-                json.dumps(
-                    {
-                        "centroid": s.centroid,
-                        "names": s.names,
-                        "languages": s.languages,
-                        "members": s.members,
-                        "first_day": s.first_day,
-                        "last_day": s.last_day,
-                        "last": list(s.last),
-                        "published_by": s.published_by,
-                    },
-                    sort_keys=True,
-                ),
-            )
-            for s in states
-        ]
+        states_json = [(s.story_id, rows.story_state_json(s)) for s in states]
         with self._db:
-            self._db.executemany("INSERT OR REPLACE INTO link_stories (story_id, state) VALUES (?, ?)", rows)
+            self._db.executemany("INSERT OR REPLACE INTO link_stories (story_id, state) VALUES (?, ?)", states_json)
 
     def delete_story_states(self, story_ids: Iterable[str]) -> None:
         with self._db:

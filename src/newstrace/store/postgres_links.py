@@ -1,0 +1,106 @@
+"""The link index (`newstrace.link.index`) in the PostgreSQL store's own database.
+
+The same tables and bounded reads as `store.sqlite_links`; writes are explicit
+transactions on the store's autocommit connection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from ..link.index import LinkIndex, LinkProfile, StoryState
+from . import rows
+
+_CHUNK = 1000
+
+
+def _chunks(items: list[Any]) -> Iterator[list[Any]]:
+    for start in range(0, len(items), _CHUNK):
+        yield items[start : start + _CHUNK]
+
+
+class PostgresLinkIndex(LinkIndex):
+    def __init__(self, connection: Any):
+        self._db = connection
+
+    def put_profiles(self, profiles: Iterable[LinkProfile]) -> None:
+        profiles = list(profiles)
+        with self._db.transaction(), self._db.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO link_profiles (document_id, profile, duplicate_signature) VALUES (%s, %s, %s) "
+                "ON CONFLICT (document_id) DO UPDATE SET profile = EXCLUDED.profile, "
+                "duplicate_signature = EXCLUDED.duplicate_signature",
+                [(p.document_id, rows.profile_json(p), p.duplicate_signature) for p in profiles],
+            )
+            cursor.execute("DELETE FROM link_postings WHERE document_id = ANY(%s)", ([p.document_id for p in profiles],))
+            cursor.executemany(
+                "INSERT INTO link_postings (key, day, document_id) VALUES (%s, %s, %s)",
+                [
+                    (key, p.day if p.day is not None else (p.page_day or 0), p.document_id)
+                    for p in profiles
+                    for key in dict.fromkeys(p.posting_keys)
+                ],
+            )
+
+    def profiles(self, ids: Iterable[str]) -> dict[str, LinkProfile]:
+        found: dict[str, LinkProfile] = {}
+        for chunk in _chunks(sorted(set(ids))):
+            sql = "SELECT document_id, profile, duplicate_signature FROM link_profiles WHERE document_id = ANY(%s)"
+            for doc_id, profile, signature in self._db.execute(sql, (chunk,)):
+                found[doc_id] = rows.profile_from_json(doc_id, profile, signature)
+        return found
+
+    def postings(self, keys: Iterable[int], cap: int) -> dict[int, list[str]]:
+        found: dict[int, list[str]] = {}
+        sql = 'SELECT document_id FROM link_postings WHERE key = %s ORDER BY day, document_id COLLATE "C" LIMIT %s'
+        for key in sorted(set(keys)):
+            ids = [row[0] for row in self._db.execute(sql, (key, cap))]
+            if ids:
+                found[key] = ids
+        return found
+
+    def put_quote_keys(self, keys: Iterable[tuple[int, str]]) -> None:
+        with self._db.transaction(), self._db.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO link_quote_postings (key, quote_id) VALUES (%s, %s) ON CONFLICT DO NOTHING", list(keys)
+            )
+
+    def quote_postings(self, keys: Iterable[int], cap: int) -> dict[int, list[str]]:
+        found: dict[int, list[str]] = {}
+        # in the order they were stored, as SQLite's key index gives them: a bounded index read
+        sql = "SELECT quote_id FROM link_quote_postings WHERE key = %s ORDER BY position LIMIT %s"
+        for key in sorted(set(keys)):
+            ids = [row[0] for row in self._db.execute(sql, (key, cap + 1))]
+            if 0 < len(ids) <= cap:  # a stem in more quotations than that says nothing
+                found[key] = ids
+        return found
+
+    def story_states(self, story_ids: Iterable[str]) -> dict[str, StoryState]:
+        found: dict[str, StoryState] = {}
+        for chunk in _chunks(sorted(set(story_ids))):
+            for story_id, state in self._db.execute(
+                "SELECT story_id, state FROM link_stories WHERE story_id = ANY(%s)", (chunk,)
+            ):
+                found[story_id] = rows.story_state_from_json(story_id, state)
+        return found
+
+    def put_story_states(self, states: Iterable[StoryState]) -> None:
+        with self._db.transaction(), self._db.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO link_stories (story_id, state) VALUES (%s, %s) "
+                "ON CONFLICT (story_id) DO UPDATE SET state = EXCLUDED.state",
+                [(s.story_id, rows.story_state_json(s)) for s in states],
+            )
+
+    def delete_story_states(self, story_ids: Iterable[str]) -> None:
+        with self._db.transaction():
+            self._db.execute("DELETE FROM link_stories WHERE story_id = ANY(%s)", (list(story_ids),))
+
+    def pending(self, limit: int) -> list[str]:
+        sql = 'SELECT document_id FROM link_backfill ORDER BY document_id COLLATE "C" LIMIT %s'
+        return [row[0] for row in self._db.execute(sql, (limit,))]
+
+    def forget_pending(self, ids: Iterable[str]) -> None:
+        with self._db.transaction():
+            self._db.execute("DELETE FROM link_backfill WHERE document_id = ANY(%s)", (list(ids),))

@@ -1,0 +1,139 @@
+"""The PostgreSQL store against a real server: the URL comes from NEWSTRACE_TEST_PG
+(`.ci/run` sets it and starts the server); each test gets a database of its own."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import newstrace
+from newstrace.errors import StoreError
+from newstrace.examples import example_corpus
+from newstrace.export import export_collection
+from newstrace.model import Document, Quote
+from newstrace.store import QuoteFilter, open_store
+from newstrace.store.migrations import latest_version
+
+psycopg = pytest.importorskip("psycopg")
+SERVER = os.environ.get("NEWSTRACE_TEST_PG")
+if not SERVER:
+    pytest.skip("NEWSTRACE_TEST_PG is not set (a postgresql:// URL of a server to test against)", allow_module_level=True)
+try:
+    psycopg.connect(SERVER, connect_timeout=5).close()
+except psycopg.Error as error:
+    pytest.skip(f"no PostgreSQL server answers at NEWSTRACE_TEST_PG ({error})", allow_module_level=True)
+
+SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh database on the test server, dropped afterwards."""
+    name = f"newstrace_test_{uuid.uuid4().hex[:12]}"
+    admin = psycopg.conninfo.make_conninfo(SERVER, dbname="postgres")
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    yield _url(name)
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
+def _url(dbname: str) -> str:
+    base, _, _ = SERVER.rpartition("/")
+    return f"{base}/{dbname}"
+
+
+def test_a_new_store_is_at_the_latest_schema_and_a_newer_one_is_refused(pg_url: str) -> None:
+    with open_store(pg_url) as store:
+        assert store.schema_version() == latest_version()
+    with open_store(pg_url) as store:  # reopening creates nothing twice
+        assert store.schema_version() == latest_version()
+    with psycopg.connect(pg_url, autocommit=True) as connection:
+        connection.execute("UPDATE newstrace_schema SET version = version + 1")
+    with pytest.raises(StoreError, match="newer newstrace"):
+        open_store(pg_url)
+
+
+def test_the_tables_have_the_sqlite_stores_columns(pg_url: str, tmp_path: Path) -> None:
+    open_store(str(tmp_path / "s.db")).close()
+    lite = sqlite3.connect(tmp_path / "s.db")
+    tables = [
+        row[0]
+        for row in lite.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%'")
+    ]
+    open_store(pg_url).close()
+    with psycopg.connect(pg_url) as connection:
+        for table in tables:
+            ours = {row[1] for row in lite.execute(f"PRAGMA table_info({table})")}
+            theirs = {
+                row[0]
+                for row in connection.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_name = %s", (table,)
+                )
+            }
+            # PostgreSQL's own extras: the order of storing (SQLite's rowid) and the search vector
+            assert ours == theirs - {"position", "words"}, table
+
+
+def test_documents_and_quotes_round_trip(pg_url: str) -> None:
+    doc = Document(
+        id="d1", source="d1.txt", sha256="ab" * 32, format="text", raw="RAW <p>ü</p>", body="Body ü",
+        quotes=[Quote("q1", "d1", "“We will stay,” she said", 0, 10, "direct", speaker="Ana Ruiz", speaker_confidence=0.9)],
+    )  # fmt: skip
+    with open_store(pg_url) as store:
+        assert store.add_documents([doc]) == 1
+        assert store.add_documents([doc]) == 0
+        assert store.known_hashes(["ab" * 32, "cd" * 32]) == {"ab" * 32}
+        stored = store.document("d1")
+        assert stored is not None and stored.raw == "RAW <p>ü</p>" and stored.body == "Body ü"
+        assert [q.speaker for q in store.quotes(QuoteFilter(search="stay"))] == ["Ana Ruiz"]
+        assert store.quotes(QuoteFilter(search="AND OR \" *")) == []
+        assert [d.id for d in store.search_documents("body")] == ["d1"]
+
+
+def test_exports_are_identical_to_the_sqlite_stores_ids_included(pg_url: str, tmp_path: Path) -> None:
+    inputs = [str(example_corpus())] + ([str(SEEDS)] if SEEDS.is_dir() else [])
+    exports = []
+    for db in (str(tmp_path / "lite.db"), pg_url):
+        with newstrace.open(db) as collection:
+            collection.ingest(inputs)
+            collection.ingest(inputs)  # again: adds nothing
+            out = tmp_path / f"export-{len(exports)}.jsonl"
+            export_collection(collection.store, out, "jsonl")
+            exports.append(out.read_text(encoding="utf-8"))
+    assert exports[0] == exports[1]
+    assert exports[0].count('"type": "quote"') > 100
+
+
+def test_readers_read_while_an_ingest_writes(pg_url: str) -> None:
+    with newstrace.open(pg_url) as collection:
+        collection.ingest([str(Path(example_corpus()) / "01-courier-selva-shutdown.txt")])
+    counts: list[int] = []
+    errors: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            with open_store(pg_url) as reader:
+                for _ in range(20):
+                    counts.append(reader.count_documents())
+        except BaseException as error:
+            errors.append(error)
+
+    reader = threading.Thread(target=read)
+    with newstrace.open(pg_url) as collection:
+        reader.start()
+        collection.ingest([str(example_corpus())])
+    reader.join(timeout=60)
+    assert not errors and len(counts) == 20 and min(counts) >= 1
+
+
+def test_an_unreachable_server_is_one_line(tmp_path: Path) -> None:
+    with pytest.raises(StoreError) as error:
+        open_store("postgresql://nobody:secret@127.0.0.1:1/none")
+    assert "\n" not in str(error.value) and "secret" not in str(error.value)
