@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import resource
 import shutil
 import statistics
@@ -28,6 +29,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -64,21 +67,50 @@ def measure_stages(paths: list[Path]) -> dict[str, float]:
     return {"seconds": time.perf_counter() - started, "documents": len(texts)}
 
 
-def measure_ingest(paths: list[Path], jobs: int) -> dict[str, float]:
+def measure_ingest(paths: list[Path], jobs: int, pg: str | None = None) -> dict[str, float]:
+    """The whole ingest into a fresh SQLite file, or a fresh database on the `pg` server;
+    then the time of two reads a user makes (a speaker's quotes, a word search)."""
     import newstrace
 
-    with tempfile.TemporaryDirectory() as scratch:
+    with tempfile.TemporaryDirectory() as scratch, _fresh_database(pg) as pg_db:
         folder = Path(scratch) / "in"
         folder.mkdir()
         for path in paths:
             shutil.copy(path, folder / path.name)
-        with newstrace.open(str(Path(scratch) / "t.db")) as collection:
+        with newstrace.open(pg_db or str(Path(scratch) / "t.db")) as collection:
             collection.ingest([str(folder / paths[0].name)], jobs=1)  # models loaded before the clock
             started = time.perf_counter()
             report = collection.ingest([str(folder)], jobs=jobs)
             seconds = time.perf_counter() - started
+            started = time.perf_counter()
+            for _ in range(20):
+                collection.quotes(speaker="Trump")
+                collection.quotes(search="tax plan")
+            query_ms = (time.perf_counter() - started) / 40 * 1000
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"seconds": seconds, "documents": report.ingested + report.duplicates + 1, "children_mib": children}
+    return {
+        "seconds": seconds, "documents": report.ingested + report.duplicates + 1,
+        "children_mib": children, "query_ms": query_ms,
+    }  # fmt: skip
+
+
+@contextmanager
+def _fresh_database(server: str | None) -> Iterator[str | None]:
+    if server is None:
+        yield None
+        return
+    import psycopg
+
+    name = f"newstrace_bench_{os.getpid()}"
+    admin = psycopg.conninfo.make_conninfo(server, dbname="postgres")
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"{server.rpartition('/')[0]}/{name}"
+    finally:
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 
 def measure_trafilatura(paths: list[Path]) -> dict[str, float]:
@@ -93,6 +125,8 @@ def measure_trafilatura(paths: list[Path]) -> dict[str, float]:
 
 def _run(name: str, args: argparse.Namespace) -> dict[str, float]:
     command = [sys.executable, __file__, "--measure", name, "--articles", str(args.articles), "--html", str(args.html)]
+    if args.pg:
+        command += ["--pg", args.pg]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     return json.loads(output.strip().splitlines()[-1])
 
@@ -103,6 +137,7 @@ def _measure(name: str, args: argparse.Namespace) -> None:
         "stages": lambda: measure_stages(texts),
         "ingest-1": lambda: measure_ingest(texts, 1),
         "ingest-2": lambda: measure_ingest(texts, 2),
+        "ingest-pg": lambda: measure_ingest(texts, 1, args.pg),
         "html": lambda: measure_ingest(pages, 1),
         "trafilatura": lambda: measure_trafilatura(pages),
     }[name]()
@@ -115,6 +150,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=840)
     parser.add_argument("--html", type=int, default=181)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--pg", default=os.environ.get("NEWSTRACE_TEST_PG"),
+        help="a PostgreSQL server URL (default $NEWSTRACE_TEST_PG): the ingest is also timed there",
+    )  # fmt: skip
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:
@@ -122,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"throughput.py: {machine_line()}; {args.articles} PolNeAR articles, {args.html} AEB pages, "
           f"{args.repeat} runs (medians)", flush=True)  # fmt: skip
-    names = ("stages", "ingest-1", "ingest-2", "trafilatura", "html")
+    names = ("stages", "ingest-1", "ingest-2", "trafilatura", "html", *(("ingest-pg",) if args.pg else ()))
     runs: dict[str, list[dict[str, float]]] = {name: [] for name in names}
     for repetition in range(args.repeat):
         for name in names:  # alternating, so that a noisy minute hits every measurement alike
@@ -141,6 +180,9 @@ def main(argv: list[str] | None = None) -> int:
             for a, b in zip(runs[faster], runs[slower], strict=True)
         )
 
+    def query(name: str) -> float:
+        return statistics.median(r["query_ms"] for r in runs[name])
+
     def peak(name: str) -> float:
         return statistics.median(max(r["peak_mib"], r.get("children_mib", 0)) for r in runs[name])
 
@@ -154,6 +196,16 @@ def main(argv: list[str] | None = None) -> int:
         ("trafilatura with metadata, AEB (docs/s)", f"{rate('trafilatura'):.1f}", ""),
         ("whole HTML ingest / trafilatura (time ratio)", f"{paired('trafilatura', 'html'):.2f}", "<= 2"),
         ("peak RSS, ingest --jobs 1 (MiB)", f"{peak('ingest-1'):.0f}", ""),
+        *(
+            [
+                ("whole ingest --jobs 1 into PostgreSQL (docs/s)", f"{rate('ingest-pg'):.1f}", ""),
+                ("PostgreSQL ingest time / SQLite's", f"{paired('ingest-1', 'ingest-pg'):.2f}", ""),
+                ("query ms (speaker; words), SQLite", f"{query('ingest-1'):.1f}", ""),
+                ("query ms (speaker; words), PostgreSQL", f"{query('ingest-pg'):.1f}", ""),
+            ]
+            if args.pg
+            else []
+        ),
         ("peak RSS, ingest --jobs 2, largest process (MiB)", f"{peak('ingest-2'):.0f}", ""),
     ]
     for label, value, target in rows:
