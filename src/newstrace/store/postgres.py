@@ -23,6 +23,7 @@ from ..model import Citation, DateMention, Document, Entity, Quote, Rejection, S
 from . import rows
 from .base import LinkUpdate, QuoteFilter, QuoteLinkUpdate, Store, search_terms
 from .migrations import latest_version
+from .quote_listing import QUOTE_DATE, Dialect, quote_listing
 
 _BATCH = 1000
 
@@ -100,9 +101,6 @@ SCHEMA = [
 UPGRADES: dict[int, list[str]] = {}
 SCHEMA_VERSION = 14
 
-_RESOLVED_SPEAKER = "COALESCE(canonical.name, q.speaker)"
-_RESOLVED_SPEAKER_ID = "COALESCE(a.canonical_id, q.speaker_id)"
-_QUOTE_DATE = "COALESCE(q.said_on, d.content_date, d.published)"
 
 
 def _marks(count: int) -> str:
@@ -118,6 +116,18 @@ def ts_query(text: str) -> str | None:
     """User words as a tsquery that cannot be a syntax error: every word, all required."""
     terms = search_terms(text)
     return " & ".join("'" + term.replace("'", "''") + "'" for term in terms) if terms else None
+
+
+def _quote_words(text: str) -> tuple[str, str] | None:
+    match = ts_query(text)
+    return None if match is None else ("q.words @@ to_tsquery('simple', %s)", match)
+
+
+# NULLS FIRST and COLLATE "C": SQLite's order (nulls first, text by code point)
+_DIALECT = Dialect(
+    mark="%s", like="ILIKE", words=_quote_words,
+    order=f'{QUOTE_DATE} COLLATE "C" NULLS FIRST, q.document_id COLLATE "C", q.start',
+)  # fmt: skip
 
 
 class PostgresStore(Store):
@@ -353,43 +363,10 @@ class PostgresStore(Store):
         return found
 
     def quotes(self, query: QuoteFilter | None = None) -> list[Quote]:
-        query = query or QuoteFilter()
-        conditions: list[str] = []
-        params: list[Any] = []
-        if query.document_id:
-            conditions.append("q.document_id = %s")
-            params.append(query.document_id)
-        if query.speaker:
-            conditions.append(
-                f"({_RESOLVED_SPEAKER} ILIKE %s OR {_RESOLVED_SPEAKER_ID} IN "
-                "(SELECT id FROM entities WHERE name ILIKE %s OR aliases ILIKE %s))"
-            )
-            params += [f"%{query.speaker}%"] * 3
-        if query.since:
-            conditions.append(f"{_QUOTE_DATE} >= %s")
-            params.append(query.since)
-        if query.until:
-            # "until 2022-01" includes every day of January 2022.
-            conditions.append(f"substr({_QUOTE_DATE}, 1, %s) <= %s")
-            params += [len(query.until), query.until]
-        if query.search:
-            match = ts_query(query.search)
-            if match is None:
-                return []
-            conditions.append("q.words @@ to_tsquery('simple', %s)")
-            params.append(match)
-        where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
-        limit = f"LIMIT {int(query.limit)}" if query.limit else ""
-        resolved = {"speaker": f"{_RESOLVED_SPEAKER} AS speaker", "speaker_id": f"{_RESOLVED_SPEAKER_ID} AS speaker_id"}
-        columns = ",".join(resolved.get(c, f'q."{c}"') for c in rows.QUOTE_COLUMNS)
-        sql = (
-            f"SELECT {columns} FROM quotes q JOIN documents d ON d.id = q.document_id "
-            "LEFT JOIN entity_aliases a ON a.alias_id = q.speaker_id "
-            f"LEFT JOIN entities canonical ON canonical.id = {_RESOLVED_SPEAKER_ID} {where} "
-            # NULLS FIRST, COLLATE "C": SQLite's order (nulls first, strings by code point)
-            f'ORDER BY {_QUOTE_DATE} COLLATE "C" NULLS FIRST, q.document_id COLLATE "C", q.start {limit}'
-        )
-        return [rows.quote_from_row(row) for row in self._dicts(sql, params)]
+        listing = quote_listing(query or QuoteFilter(), _DIALECT)
+        if listing is None:
+            return []
+        return [rows.quote_from_row(row) for row in self._dicts(*listing)]
 
     def date_mentions(self, document_id: str | None = None) -> list[DateMention]:
         columns = ",".join(f'"{c}"' for c in rows.DATE_MENTION_COLUMNS)

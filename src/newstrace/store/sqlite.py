@@ -17,6 +17,7 @@ from ..model import Citation, DateMention, Document, Entity, Quote, Rejection, S
 from . import rows
 from .base import LinkUpdate, QuoteFilter, QuoteLinkUpdate, Store, search_terms
 from .migrations import MIGRATIONS, latest_version, migration
+from .quote_listing import QUOTE_DATE, Dialect, quote_listing
 from .sqlite_links import link_index_tables  # noqa: F401  (registers migration 7)
 
 # SQLite accepts at most 999 host parameters in old builds; stay below.
@@ -79,16 +80,18 @@ def windowed_story_keys() -> list[str]:
     return ["INSERT OR IGNORE INTO link_backfill SELECT document_id FROM link_profiles"]
 
 
-# A quote's speaker as readers see it: its entity's canonical one when the
-# entity registry has aliased it (see Store.set_entity_alias).
-_RESOLVED_SPEAKER = "COALESCE(canonical.name, q.speaker)"
-_RESOLVED_SPEAKER_ID = "COALESCE(a.canonical_id, q.speaker_id)"
-
-
 def fts_query(text: str) -> str | None:
     """User words as an FTS5 query that cannot be a syntax error: every word, quoted."""
     terms = search_terms(text)
     return " ".join(f'"{term}"' for term in terms) if terms else None
+
+
+def _quote_words(text: str) -> tuple[str, str] | None:
+    match = fts_query(text)
+    return None if match is None else ("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", match)
+
+
+_DIALECT = Dialect(mark="?", like="LIKE", words=_quote_words, order=f"{QUOTE_DATE}, q.document_id, q.start")
 
 
 def _placeholders(count: int) -> str:
@@ -315,45 +318,10 @@ class SqliteStore(Store):
         return found
 
     def quotes(self, query: QuoteFilter | None = None) -> list[Quote]:
-        query = query or QuoteFilter()
-        conditions, params = [], []
-        if query.document_id:
-            conditions.append("q.document_id = ?")
-            params.append(query.document_id)
-        if query.speaker:
-            conditions.append(
-                f"({_RESOLVED_SPEAKER} LIKE ? OR {_RESOLVED_SPEAKER_ID} IN "
-                "(SELECT id FROM entities WHERE name LIKE ? OR aliases LIKE ?))"
-            )
-            params += [f"%{query.speaker}%"] * 3
-        # A quote's date is when it was said, else when its document's events happened, else the page date.
-        quote_date = "COALESCE(q.said_on, d.content_date, d.published)"
-        if query.since:
-            conditions.append(f"{quote_date} >= ?")
-            params.append(query.since)
-        if query.until:
-            # "until 2022-01" includes every day of January 2022.
-            conditions.append(f"substr({quote_date}, 1, ?) <= ?")
-            params += [len(query.until), query.until]
-        if query.search:
-            match = fts_query(query.search)
-            if match is None:
-                return []
-            conditions.append("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
-            params.append(match)
-        where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
-        limit = f"LIMIT {int(query.limit)}" if query.limit else ""
-        resolved = {"speaker": f"{_RESOLVED_SPEAKER} AS speaker", "speaker_id": f"{_RESOLVED_SPEAKER_ID} AS speaker_id"}
-        columns = ",".join(resolved.get(c, f'q."{c}"') for c in rows.QUOTE_COLUMNS)
-        sql = (
-            f"SELECT {columns} FROM quotes q JOIN documents d ON d.id = q.document_id "
-            "LEFT JOIN entity_aliases a ON a.alias_id = q.speaker_id "
-            # the collection's name for the speaker: one spelling for every page ("Hillary" /
-            # "Hilary" share an id), and a bare surname's full name where it is resolved
-            f"LEFT JOIN entities canonical ON canonical.id = {_RESOLVED_SPEAKER_ID} {where} "
-            f"ORDER BY {quote_date}, q.document_id, q.start {limit}"
-        )
-        return [rows.quote_from_row(dict(row)) for row in self._db.execute(sql, params)]
+        listing = quote_listing(query or QuoteFilter(), _DIALECT)
+        if listing is None:
+            return []
+        return [rows.quote_from_row(dict(row)) for row in self._db.execute(*listing)]
 
     def date_mentions(self, document_id: str | None = None) -> list[DateMention]:
         columns = ",".join(f'"{c}"' for c in rows.DATE_MENTION_COLUMNS)

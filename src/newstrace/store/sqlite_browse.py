@@ -27,7 +27,8 @@ from .browse import (
     SpeakerCount,
     StoryDocument,
 )
-from .sqlite import _RESOLVED_SPEAKER, _RESOLVED_SPEAKER_ID, SqliteStore, fts_query
+from .quote_listing import QUOTE_DATE, RESOLVED_SPEAKER_ID, SPEAKER_JOINS, resolved_quote_columns
+from .sqlite import SqliteStore, fts_query
 
 _CACHE_SECONDS = 60.0
 # A speaker name matches at most this many entities (a listing filter, not a report).
@@ -36,7 +37,6 @@ _MAX_NAMED_SPEAKERS = 200
 _SPEAKER_DOCUMENT_QUOTES = 500
 # Full-text matches ranked for a document search (see `search_documents`).
 _RANKED_CANDIDATES = 500
-_QUOTE_DATE = "COALESCE(q.said_on, d.content_date, d.published)"
 _STORY_DOCUMENT_COLUMNS = (
     "id, title, site, url, source, published, content_date, republished, republished_from, "
     "language, page_kind, duplicate_of"
@@ -79,7 +79,7 @@ class SqliteBrowse(Browse):
     def top_speakers(self, limit: int = 10) -> list[SpeakerCount]:
         def compute() -> list[SpeakerCount]:
             counted = self._db.execute(
-                f"SELECT {_RESOLVED_SPEAKER_ID} AS sid, count(*) AS n FROM quotes q "
+                f"SELECT {RESOLVED_SPEAKER_ID} AS sid, count(*) AS n FROM quotes q "
                 "LEFT JOIN entity_aliases a ON a.alias_id = q.speaker_id "
                 "WHERE q.speaker_id IS NOT NULL GROUP BY sid ORDER BY n DESC, sid LIMIT ?",
                 (limit,),
@@ -173,10 +173,10 @@ class SqliteBrowse(Browse):
                 where.append(f"{column} = ?")
                 params.append(value)
         if query.since:
-            where.append(f"{_QUOTE_DATE} >= ?")
+            where.append(f"{QUOTE_DATE} >= ?")
             params.append(query.since)
         if query.until:
-            where.append(f"substr({_QUOTE_DATE}, 1, ?) <= ?")
+            where.append(f"substr({QUOTE_DATE}, 1, ?) <= ?")
             params += [len(query.until), query.until]
         if query.min_confidence is not None:
             where.append("q.speaker_confidence >= ?")
@@ -192,18 +192,11 @@ class SqliteBrowse(Browse):
     def _cited(
         self, where: list[str], params: list[Any], *, order: str, limit: int, index: str | None = None
     ) -> list[CitedQuote]:
-        resolved = {
-            "speaker": f"{_RESOLVED_SPEAKER} AS speaker",
-            "speaker_id": f"{_RESOLVED_SPEAKER_ID} AS speaker_id",
-        }
-        columns = ",".join(resolved.get(c, f'q."{c}"') for c in rows.QUOTE_COLUMNS)
         sql = (
-            f"SELECT {columns}, q.rowid AS position, {_QUOTE_DATE} AS quote_date, d.title AS d_title, "
+            f"SELECT {resolved_quote_columns()}, q.rowid AS position, {QUOTE_DATE} AS quote_date, d.title AS d_title, "
             "d.site AS d_site, d.url AS d_url, d.source AS d_source, d.published AS d_published, "
             f"d.language AS d_language FROM quotes q {f'INDEXED BY {index} ' if index else ''}"
-            "JOIN documents d ON d.id = q.document_id "
-            "LEFT JOIN entity_aliases a ON a.alias_id = q.speaker_id "
-            f"LEFT JOIN entities canonical ON canonical.id = {_RESOLVED_SPEAKER_ID} "
+            f"JOIN documents d ON d.id = q.document_id {SPEAKER_JOINS} "
             f"{'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY {order} LIMIT ?"
         )
         found = []
@@ -253,7 +246,7 @@ class SqliteBrowse(Browse):
         counts: Counter[str] = Counter()
         if named:
             sql = (
-                f"SELECT {_RESOLVED_SPEAKER_ID} FROM quotes q LEFT JOIN entity_aliases a ON a.alias_id = q.speaker_id "
+                f"SELECT {RESOLVED_SPEAKER_ID} FROM quotes q LEFT JOIN entity_aliases a ON a.alias_id = q.speaker_id "
                 f"WHERE q.speaker_id IN ({_marks(named)}) OR q.speaker_id IN "
                 f"(SELECT alias_id FROM entity_aliases WHERE canonical_id IN ({_marks(named)}))"
             )
@@ -272,7 +265,7 @@ class SqliteBrowse(Browse):
         months: Counter[str] = Counter()
         # Quotes with their own date said: counted from the (speaker_id, said_on) index alone.
         said = f"SELECT substr(q.said_on, 1, 7), count(*) FROM quotes q WHERE {speaker} AND q.said_on IS NOT NULL GROUP BY 1"
-        # The rest take their document's date, as the listings do (`_QUOTE_DATE`).
+        # The rest take their document's date, as the listings do (`QUOTE_DATE`).
         undated = (
             "SELECT substr(COALESCE(d.content_date, d.published), 1, 7), count(*) FROM quotes q "
             f"JOIN documents d ON d.id = q.document_id WHERE {speaker} AND q.said_on IS NULL GROUP BY 1"
