@@ -182,9 +182,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     db = load_settings(db=args.db).db
-    if db.startswith(("postgresql://", "postgres://")):
-        raise UsageError(f"{db}: serve reads a SQLite store for now (the PostgreSQL pages are not built yet)")
-    if not Path(db).is_file():
+    if not db.startswith(("postgresql://", "postgres://")) and not Path(db).is_file():
         raise UsageError(f"{db}: no collection here (ingest pages first: newstrace ingest PATH --db {db})")
     return _serve(db, args.host, args.port, args.workers)
 
@@ -205,7 +203,7 @@ def _serve(db: str, host: str, port: int, workers: int = 1) -> int:
         uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
     else:
         # worker processes import the app by name; the store's path travels in the environment
-        os.environ["NEWSTRACE_SERVE_DB"] = str(Path(db).resolve())
+        os.environ["NEWSTRACE_SERVE_DB"] = db if "://" in db else str(Path(db).resolve())
         uvicorn.run(
             "newstrace.web.app:app_from_environment", factory=True, host=host, port=port,
             workers=workers, log_level="warning",

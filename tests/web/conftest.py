@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,9 +17,7 @@ from newstrace.web.app import create_app
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 
 
-@pytest.fixture(scope="session")
-def web_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    db = str(tmp_path_factory.mktemp("web") / "web.db")
+def _fill(db: str, tmp_path_factory: pytest.TempPathFactory) -> None:
     inputs = [str(example_corpus())] + ([str(SEEDS)] if SEEDS.is_dir() else [])
     with newstrace.open(db) as collection:
         collection.ingest(inputs)
@@ -30,9 +31,38 @@ def web_db(tmp_path_factory: pytest.TempPathFactory) -> str:
             encoding="utf-8",
         )
         collection.ingest([str(hostile)])
+
+
+@pytest.fixture(scope="session")
+def web_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    db = str(tmp_path_factory.mktemp("web") / "web.db")
+    _fill(db, tmp_path_factory)
     return db
 
 
 @pytest.fixture(scope="session")
-def client(web_db: str) -> TestClient:
-    return TestClient(create_app(web_db), raise_server_exceptions=False)
+def pg_web_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The same collection in a fresh database on NEWSTRACE_TEST_PG's server."""
+    server = os.environ.get("NEWSTRACE_TEST_PG")
+    psycopg = pytest.importorskip("psycopg")
+    if not server:
+        pytest.skip("NEWSTRACE_TEST_PG is not set: the web tests run on SQLite only")
+    name = f"newstrace_web_{uuid.uuid4().hex[:12]}"
+    admin = psycopg.conninfo.make_conninfo(server, dbname="postgres")
+    try:
+        with psycopg.connect(admin, autocommit=True, connect_timeout=5) as connection:
+            connection.execute(f'CREATE DATABASE "{name}"')
+    except psycopg.Error as error:
+        pytest.skip(f"no PostgreSQL server answers at NEWSTRACE_TEST_PG ({error})")
+    url = f"{server.rpartition('/')[0]}/{name}"
+    _fill(url, tmp_path_factory)
+    yield url
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def client(request: pytest.FixtureRequest, web_db: str) -> TestClient:
+    """The app over each store: every API and page test runs against both."""
+    db = web_db if request.param == "sqlite" else request.getfixturevalue("pg_web_db")
+    return TestClient(create_app(db), raise_server_exceptions=False)

@@ -98,3 +98,11 @@ def test_seed_pages(client: TestClient) -> None:
     )
     removed = client.get(f"/documents/{seed_000['id']}").text
     assert re.search(r'<span class="reason">[^<]+</span>: Related Articles', removed)
+
+
+def test_the_server_cannot_write_to_a_postgresql_store(pg_web_db: str) -> None:
+    import psycopg
+
+    browse = create_app(pg_web_db).state.collection.browse()
+    with pytest.raises(psycopg.errors.ReadOnlySqlTransaction):
+        browse._execute("DELETE FROM quotes")

@@ -131,7 +131,7 @@ _DIALECT = Dialect(
 
 
 class PostgresStore(Store):
-    def __init__(self, url: str):
+    def __init__(self, url: str, *, read_only: bool = False):
         import psycopg
 
         self.url = url
@@ -140,7 +140,11 @@ class PostgresStore(Store):
         except psycopg.Error as error:
             reason = " ".join(str(error).split())  # libpq's message spans lines; ours is one
             raise StoreError(f"{_safe(url)}: cannot connect to PostgreSQL ({reason})") from None
-        self._migrate()
+        if read_only:
+            # the server refuses every write on this connection (`serve`)
+            self._db.execute("SET default_transaction_read_only = on")
+        else:
+            self._migrate()
 
     @property
     def connection(self) -> Any:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from ..model import Citation, Entity, Story
@@ -46,11 +46,27 @@ T = TypeVar("T")
 
 
 class SqliteBrowse(Browse):
+    """Written in SQLite's dialect; `store.postgres_browse` changes the few parts that differ
+    (the hooks below the constructor), and every query is otherwise shared."""
+
+    position = "q.rowid"  # the order quotes were stored in
+    document_position = "rowid"
+    like = "LIKE"  # case-insensitive
+
     def __init__(self, store: SqliteStore):
         self._store = store
         self._db = store.connection
         self._cache: dict[str, tuple[float, Any]] = {}
         self._lock = threading.Lock()
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self._db.execute(sql, params)
+
+    def _index_hint(self, index: str | None) -> str:
+        return f"INDEXED BY {index} " if index else ""
+
+    def _document_query(self, text: str) -> str | None:
+        return fts_query(text)
 
     def _cached(self, key: str, compute: Callable[[], T]) -> T:
         now = time.monotonic()
@@ -66,7 +82,7 @@ class SqliteBrowse(Browse):
     # --- the collection ----------------------------------------------------
     def counts(self) -> Counts:
         def compute() -> Counts:
-            one = lambda sql: self._db.execute(sql).fetchone()[0]  # noqa: E731
+            one = lambda sql: self._execute(sql).fetchone()[0]  # noqa: E731
             return Counts(
                 documents=one("SELECT count(*) FROM documents"),
                 quotes=one("SELECT count(*) FROM quotes"),
@@ -78,7 +94,7 @@ class SqliteBrowse(Browse):
 
     def top_speakers(self, limit: int = 10) -> list[SpeakerCount]:
         def compute() -> list[SpeakerCount]:
-            counted = self._db.execute(
+            counted = self._execute(
                 f"SELECT {RESOLVED_SPEAKER_ID} AS sid, count(*) AS n FROM quotes q "
                 "LEFT JOIN entity_aliases a ON a.alias_id = q.speaker_id "
                 "WHERE q.speaker_id IS NOT NULL GROUP BY sid ORDER BY n DESC, sid LIMIT ?",
@@ -100,7 +116,7 @@ class SqliteBrowse(Browse):
         if where is None:
             return QuotePage([], None)
         if after is not None:
-            where.append("q.rowid > ?")
+            where.append(f"{self.position} > ?")
             params.append(after)
         # One speaker: read their index entries in stored order (SQLite would otherwise take the
         # timeline's (speaker_id, said_on) index and sort tens of thousands of rows for a page).
@@ -108,7 +124,7 @@ class SqliteBrowse(Browse):
         found = self._cited(
             where,
             params,
-            order="q.rowid",
+            order=self.position,
             limit=limit + 1,
             index="quotes_speaker" if single_speaker else None,
         )
@@ -119,22 +135,24 @@ class SqliteBrowse(Browse):
     def _quotes_with_words(self, text: str, *, after: int | None, limit: int) -> QuotePage:
         """Words alone: the full-text index yields matches in stored order and stops at the
         page's end, however many quotes share a common word."""
-        match = fts_query(text)
-        if match is None:
-            return QuotePage([], None)
-        positions = [
-            row[0]
-            for row in self._db.execute(
-                "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?",
-                (match, after or 0, limit + 1),
-            )
-        ]
+        positions = self._positions_with_words(text, after or 0, limit + 1)
         if not positions:
             return QuotePage([], None)
         found = self._cited(
-            [f"q.rowid IN ({_marks(positions[:limit])})"], positions[:limit], order="q.rowid", limit=limit
+            [f"{self.position} IN ({_marks(positions[:limit])})"], positions[:limit], order=self.position, limit=limit
         )
         return QuotePage(found, found[-1].position if len(positions) > limit and found else None)
+
+    def _positions_with_words(self, text: str, after: int, limit: int) -> list[int]:
+        match = fts_query(text)
+        if match is None:
+            return []
+        sql = "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?"
+        return [row[0] for row in self._execute(sql, (match, after, limit))]
+
+    def _words_condition(self, text: str) -> tuple[str, str] | None:
+        match = fts_query(text)
+        return None if match is None else ("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", match)
 
     def _quote_conditions(self, query: QuoteQuery) -> tuple[list[str] | None, list[Any]]:
         """SQL conditions for `query`, every value bound; None: nothing can match."""
@@ -144,8 +162,8 @@ class SqliteBrowse(Browse):
         if query.speaker_id:
             speaker_ids.append(query.speaker_id)
         if query.speaker:
-            named = self._db.execute(
-                "SELECT id FROM entities WHERE name LIKE ? OR aliases LIKE ? LIMIT ?",
+            named = self._execute(
+                f"SELECT id FROM entities WHERE name {self.like} ? OR aliases {self.like} ? LIMIT ?",
                 (f"%{query.speaker}%", f"%{query.speaker}%", _MAX_NAMED_SPEAKERS),
             ).fetchall()
             if not named:
@@ -153,7 +171,7 @@ class SqliteBrowse(Browse):
             speaker_ids += [row[0] for row in named]
         if speaker_ids:
             # a speaker's quotes are those of the entity and of every alias merged into it
-            aliases = self._db.execute(
+            aliases = self._execute(
                 f"SELECT alias_id FROM entity_aliases WHERE canonical_id IN ({_marks(speaker_ids)})",
                 speaker_ids,
             ).fetchall()
@@ -182,25 +200,25 @@ class SqliteBrowse(Browse):
             where.append("q.speaker_confidence >= ?")
             params.append(query.min_confidence)
         if query.text:
-            match = fts_query(query.text)
-            if match is None:
+            words = self._words_condition(query.text)
+            if words is None:
                 return None, []
-            where.append("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
-            params.append(match)
+            where.append(words[0])
+            params.append(words[1])
         return where, params
 
     def _cited(
         self, where: list[str], params: list[Any], *, order: str, limit: int, index: str | None = None
     ) -> list[CitedQuote]:
         sql = (
-            f"SELECT {resolved_quote_columns()}, q.rowid AS position, {QUOTE_DATE} AS quote_date, d.title AS d_title, "
+            f"SELECT {resolved_quote_columns()}, {self.position} AS position, {QUOTE_DATE} AS quote_date, d.title AS d_title, "
             "d.site AS d_site, d.url AS d_url, d.source AS d_source, d.published AS d_published, "
-            f"d.language AS d_language FROM quotes q {f'INDEXED BY {index} ' if index else ''}"
+            f"d.language AS d_language FROM quotes q {self._index_hint(index)}"
             f"JOIN documents d ON d.id = q.document_id {SPEAKER_JOINS} "
             f"{'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY {order} LIMIT ?"
         )
         found = []
-        for row in self._db.execute(sql, [*params, limit]):
+        for row in self._execute(sql, [*params, limit]):
             record = dict(row)
             citation = Citation(
                 record["document_id"], record["d_title"], record["d_site"], record["d_url"],
@@ -222,7 +240,7 @@ class SqliteBrowse(Browse):
             # a quote no other quote repeats has no family id stored: its own id is its family's
             ["(q.family_id = ? OR (q.id = ? AND q.family_id IS NULL))"],
             [family_id, family_id],
-            order="d.published IS NULL, d.published, q.rowid",
+            order=f"d.published IS NULL, d.published, {self.position}",
             limit=1000,
         )
 
@@ -237,8 +255,8 @@ class SqliteBrowse(Browse):
         # an alias merged into another entity is listed under that one, with its quotes
         named = [
             row[0]
-            for row in self._db.execute(
-                "SELECT id FROM entities WHERE (name LIKE ? OR aliases LIKE ?) AND kind != 'place' "
+            for row in self._execute(
+                f"SELECT id FROM entities WHERE (name {self.like} ? OR aliases {self.like} ?) AND kind != 'place' "
                 "AND id NOT IN (SELECT alias_id FROM entity_aliases) ORDER BY mentions DESC, id LIMIT ?",
                 (f"%{name}%", f"%{name}%", limit),
             )
@@ -250,7 +268,7 @@ class SqliteBrowse(Browse):
                 f"WHERE q.speaker_id IN ({_marks(named)}) OR q.speaker_id IN "
                 f"(SELECT alias_id FROM entity_aliases WHERE canonical_id IN ({_marks(named)}))"
             )
-            counts.update(row[0] for row in self._db.execute(sql, [*named, *named]))
+            counts.update(row[0] for row in self._execute(sql, [*named, *named]))
         # a speaker is someone quoted: named entities never quoted are left out
         return self._with_entities([(sid, counts[sid]) for sid in named if counts.get(sid)])
 
@@ -271,7 +289,7 @@ class SqliteBrowse(Browse):
             f"JOIN documents d ON d.id = q.document_id WHERE {speaker} AND q.said_on IS NULL GROUP BY 1"
         )
         for sql in (said, undated):
-            for month, count in self._db.execute(sql, params):
+            for month, count in self._execute(sql, params):
                 if month and len(month) == 7:
                     months[month] += count
         return dict(sorted(months.items()))
@@ -280,9 +298,9 @@ class SqliteBrowse(Browse):
         where, params = self._quote_conditions(QuoteQuery(speaker_id=entity_id))
         assert where is not None
         # the speaker's latest quotes only: a bounded read however often they are quoted
-        counted = self._db.execute(
-            f"SELECT document_id, count(*) FROM (SELECT q.document_id, q.rowid AS position FROM quotes q "
-            f"WHERE {' AND '.join(where)} ORDER BY q.rowid DESC LIMIT ?) "
+        counted = self._execute(
+            f"SELECT document_id, count(*) FROM (SELECT q.document_id, {self.position} AS position FROM quotes q "
+            f"WHERE {' AND '.join(where)} ORDER BY {self.position} DESC LIMIT ?) AS latest "
             "GROUP BY document_id ORDER BY max(position) DESC LIMIT ?",
             [*params, _SPEAKER_DOCUMENT_QUOTES, limit],
         ).fetchall()
@@ -290,13 +308,13 @@ class SqliteBrowse(Browse):
             return []
         ids = [row[0] for row in counted]
         sql = f"SELECT {_STORY_DOCUMENT_COLUMNS} FROM documents WHERE id IN ({_marks(ids)})"
-        by_id = {row[0]: _story_document(row) for row in self._db.execute(sql, ids)}
+        by_id = {row[0]: _story_document(row) for row in self._execute(sql, ids)}
         return [(by_id[doc_id], n) for doc_id, n in counted if doc_id in by_id]
 
     # --- stories and documents -------------------------------------------------
     def latest_stories(self, limit: int = 10) -> list[Story]:
         sql = "SELECT * FROM stories ORDER BY date IS NULL, date DESC, id LIMIT ?"
-        return [rows.story_from_row(dict(row)) for row in self._db.execute(sql, (limit,))]
+        return [rows.story_from_row(dict(row)) for row in self._execute(sql, (limit,))]
 
     def story(self, story_id: str) -> tuple[Story, list[StoryDocument]] | None:
         found = self._store.stories_by_id([story_id])
@@ -306,7 +324,7 @@ class SqliteBrowse(Browse):
             f"SELECT {_STORY_DOCUMENT_COLUMNS} FROM documents WHERE story_id = ? "
             "ORDER BY published IS NULL, published, id"
         )
-        return found[0], [_story_document(row) for row in self._db.execute(sql, (story_id,))]
+        return found[0], [_story_document(row) for row in self._execute(sql, (story_id,))]
 
     def document_view(self, document_id: str) -> DocumentView | None:
         found = next(iter(self._store.documents([document_id])), None)
@@ -319,21 +337,25 @@ class SqliteBrowse(Browse):
         )
 
     def search_documents(self, text: str, *, limit: int = 20) -> list[StoryDocument]:
-        match = fts_query(text)
+        match = self._document_query(text)
         if match is None:
             return []
         # Ranked among the first matches only (in stored order): ranking every document
         # with a common word would cost a pass over all of them.
-        candidates = self._db.execute(
+        best = self._best_documents(match, limit)
+        if not best:
+            return []
+        key = self.document_position
+        sql = f"SELECT {key}, {_STORY_DOCUMENT_COLUMNS} FROM documents WHERE {key} IN ({_marks(best)})"
+        by_rowid = {row[0]: _story_document(row[1:]) for row in self._execute(sql, best)}
+        return [by_rowid[rowid] for rowid in best if rowid in by_rowid]
+
+    def _best_documents(self, match: str, limit: int) -> list[int]:
+        candidates = self._execute(
             "SELECT rowid, bm25(documents_fts) FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?",
             (match, _RANKED_CANDIDATES),
         ).fetchall()
-        best = [rowid for rowid, _ in sorted(candidates, key=lambda pair: pair[1])[:limit]]
-        if not best:
-            return []
-        sql = f"SELECT rowid, {_STORY_DOCUMENT_COLUMNS} FROM documents WHERE rowid IN ({_marks(best)})"
-        by_rowid = {row[0]: _story_document(row[1:]) for row in self._db.execute(sql, best)}
-        return [by_rowid[rowid] for rowid in best if rowid in by_rowid]
+        return [rowid for rowid, _ in sorted(candidates, key=lambda pair: pair[1])[:limit]]
 
 
 def _story_document(row: Any) -> StoryDocument:

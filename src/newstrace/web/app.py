@@ -43,8 +43,8 @@ SECURITY_HEADERS = {
 
 
 class ReadOnlyCollection:
-    """One read-only connection per server thread: SQLite connections are not shared
-    between threads that query at once."""
+    """One read-only connection per server thread (a pool as large as the server's thread
+    pool): neither SQLite's nor psycopg's connections serve two threads' queries at once."""
 
     def __init__(self, db: str):
         self.db = db
@@ -55,8 +55,18 @@ class ReadOnlyCollection:
     def browse(self) -> Browse:
         browse = getattr(self._local, "browse", None)
         if browse is None:
-            browse = self._local.browse = SqliteBrowse(SqliteStore(self.db, read_only=True))
+            browse = self._local.browse = open_browse(self.db)
         return browse
+
+
+def open_browse(db: str) -> Browse:
+    """A read-only view of the store at `db`: a SQLite path or a postgresql:// URL."""
+    if db.startswith(("postgresql://", "postgres://")):
+        from ..store.postgres import PostgresStore
+        from ..store.postgres_browse import PostgresBrowse
+
+        return PostgresBrowse(PostgresStore(db, read_only=True))
+    return SqliteBrowse(SqliteStore(db, read_only=True))
 
 
 class SecurityHeaders:
