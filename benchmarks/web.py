@@ -38,13 +38,13 @@ from _common import REPO, data_dir, machine_line
 
 import newstrace
 from newstrace.model import DateMention, Document, Entity, Quote, Story
-from newstrace.store.sqlite import SqliteStore
+from newstrace.store import QuoteLinkUpdate, open_store
 
 SPEAKERS = 5000
 BATCH = 2000
 
 
-def build_store(db: Path, documents: int, real: int) -> None:
+def build_store(db: str, documents: int, real: int) -> None:
     texts = data_dir("quotes", "polnear", "train", "text")
     if texts is None:
         sys.exit("web.py: ../shared/bench/quotes/polnear/train/text not found (needed for the real articles)")
@@ -58,7 +58,7 @@ def build_store(db: Path, documents: int, real: int) -> None:
     )
     words = [w for p in paths for w in re.findall(r"[A-Za-z][a-z']+", p.read_text(encoding="utf-8"))]
     started = time.perf_counter()
-    store = SqliteStore(str(db))
+    store = open_store(db)
     people = [
         Entity(f"esyn{n:05d}", f"{random.choice(words).title()} {random.choice(words).title()}son", "person",
                roles=["spokesperson"], mentions=10)
@@ -128,15 +128,11 @@ def build_store(db: Path, documents: int, real: int) -> None:
             batch = []
     store.add_documents(batch)
     store.put_stories(stories)
-    with store.connection:
-        store.connection.executemany(
-            "UPDATE quotes SET family_id = ?, first_document_id = ? WHERE id = ?",
-            ((family, doc_id, quote_id) for quote_id, family, doc_id in families),
-        )
-        store.connection.executemany(
-            "UPDATE quotes SET family_id = ? WHERE id = ? AND family_id IS NULL",
-            ((family, family) for _, family, _ in families),
-        )
+    # the families, as the quote-family stage records them: each copy, then its origin
+    store.update_quote_links(QuoteLinkUpdate(quote_id, family, doc_id) for quote_id, family, doc_id in families)
+    origins = {family for _, family, _ in families}
+    first = {q.id: q.document_id for q in store.quotes_by_ids(origins)}
+    store.update_quote_links(QuoteLinkUpdate(family, family, first[family]) for family in origins if family in first)
     store.connection.execute("ANALYZE")
     store.close()
     print(
@@ -145,8 +141,8 @@ def build_store(db: Path, documents: int, real: int) -> None:
     )
 
 
-def sample_ids(db: Path) -> dict[str, list[str]]:
-    store = SqliteStore(str(db), read_only=True)
+def sample_ids(db: str) -> dict[str, list[str]]:
+    store = open_store(db)
     one = store.connection
     ids = {
         "speaker": [r[0] for r in one.execute("SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL GROUP BY speaker_id ORDER BY count(*) DESC LIMIT 500")],
@@ -228,20 +224,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--real", type=int, default=300)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=20)
-    parser.add_argument("--db", default="/tmp/newstrace-web-bench/web.db")
+    parser.add_argument(
+        "--db", default="/tmp/newstrace-web-bench/web.db", help="a SQLite path or a postgresql:// URL (recreated)"
+    )
     parser.add_argument("--repeat", type=int, default=3, help="timed runs (medians reported)")
     parser.add_argument("--workers", type=int, default=2, help="server processes (`serve --workers`)")
     parser.add_argument("--reuse", action="store_true", help="keep the store at --db if it exists")
     args = parser.parse_args(argv)
     random.seed(13)
-    db = Path(args.db)
+    db = args.db
     print(
         f"web.py: {machine_line()}\n  store {db}: {args.documents} documents ({args.real} real)", flush=True
     )
-    if not (args.reuse and db.exists()):
-        for stale in db.parent.glob(db.name + "*"):
-            stale.unlink()
-        db.parent.mkdir(parents=True, exist_ok=True)
+    if not args.reuse or not _exists(db):
+        _empty(db)
         build_store(db, args.documents, args.real)
     ids = sample_ids(db)
     with socket.socket() as probe:
@@ -284,6 +280,33 @@ def main(argv: list[str] | None = None) -> int:
         f"worst median p95 {worst:.1f} ms (target <= 100)"
     )
     return 0
+
+
+def _exists(db: str) -> bool:
+    if "://" not in db:
+        return Path(db).exists()
+    import psycopg
+
+    try:
+        psycopg.connect(db).close()
+        return True
+    except psycopg.OperationalError:
+        return False
+
+
+def _empty(db: str) -> None:
+    """A fresh store at `db`: the SQLite file removed, or the PostgreSQL database recreated."""
+    if "://" not in db:
+        for stale in Path(db).parent.glob(Path(db).name + "*"):
+            stale.unlink()
+        Path(db).parent.mkdir(parents=True, exist_ok=True)
+        return
+    import psycopg
+
+    server, _, name = db.rpartition("/")
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def _wait_for(base: str) -> None:

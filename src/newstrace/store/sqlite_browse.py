@@ -295,6 +295,10 @@ class SqliteBrowse(Browse):
         return dict(sorted(months.items()))
 
     def speaker_documents(self, entity_id: str, *, limit: int = 20) -> list[tuple[StoryDocument, int]]:
+        # read with the timeline on every visit of a speaker's page: kept a minute as well
+        return self._cached(f"documents:{entity_id}:{limit}", lambda: self._speaker_documents(entity_id, limit))
+
+    def _speaker_documents(self, entity_id: str, limit: int) -> list[tuple[StoryDocument, int]]:
         where, params = self._quote_conditions(QuoteQuery(speaker_id=entity_id))
         assert where is not None
         # the speaker's latest quotes only: a bounded read however often they are quoted
