@@ -40,6 +40,17 @@ def resolved_quote_columns() -> str:
     return ",".join(resolved.get(c, f'q."{c}"') for c in rows.QUOTE_COLUMNS)
 
 
+def said_between(since: str | None, until: str | None, mark: str, conditions: list[str], params: list[Any]) -> None:
+    """Adds the conditions on the quote date: from `since`, to `until` (an ISO prefix:
+    "until 2022-01" includes every day of January 2022)."""
+    if since:
+        conditions.append(f"{QUOTE_DATE} >= {mark}")
+        params.append(since)
+    if until:
+        conditions.append(f"substr({QUOTE_DATE}, 1, {mark}) <= {mark}")
+        params += [len(until), until]
+
+
 def quote_listing(query: QuoteFilter, dialect: Dialect) -> tuple[str, list[Any]] | None:
     """The SQL and parameters of `Store.quotes(query)`; None where nothing can match."""
     mark, conditions, params = dialect.mark, [], []
@@ -52,13 +63,7 @@ def quote_listing(query: QuoteFilter, dialect: Dialect) -> tuple[str, list[Any]]
             f"(SELECT id FROM entities WHERE name {dialect.like} {mark} OR aliases {dialect.like} {mark}))"
         )
         params += [f"%{query.speaker}%"] * 3
-    if query.since:
-        conditions.append(f"{QUOTE_DATE} >= {mark}")
-        params.append(query.since)
-    if query.until:
-        # "until 2022-01" includes every day of January 2022.
-        conditions.append(f"substr({QUOTE_DATE}, 1, {mark}) <= {mark}")
-        params += [len(query.until), query.until]
+    said_between(query.since, query.until, mark, conditions, params)
     if query.search:
         words = dialect.words(query.search)
         if words is None:

@@ -27,7 +27,13 @@ from .browse import (
     SpeakerCount,
     StoryDocument,
 )
-from .quote_listing import QUOTE_DATE, RESOLVED_SPEAKER_ID, SPEAKER_JOINS, resolved_quote_columns
+from .quote_listing import (
+    QUOTE_DATE,
+    RESOLVED_SPEAKER_ID,
+    SPEAKER_JOINS,
+    resolved_quote_columns,
+    said_between,
+)
 from .sqlite import SqliteStore, fts_query
 
 _CACHE_SECONDS = 60.0
@@ -190,12 +196,7 @@ class SqliteBrowse(Browse):
             if value is not None:
                 where.append(f"{column} = ?")
                 params.append(value)
-        if query.since:
-            where.append(f"{QUOTE_DATE} >= ?")
-            params.append(query.since)
-        if query.until:
-            where.append(f"substr({QUOTE_DATE}, 1, ?) <= ?")
-            params += [len(query.until), query.until]
+        said_between(query.since, query.until, "?", where, params)
         if query.min_confidence is not None:
             where.append("q.speaker_confidence >= ?")
             params.append(query.min_confidence)
