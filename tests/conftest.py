@@ -2,12 +2,38 @@
 
 from __future__ import annotations
 
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+
+
+@contextmanager
+def fresh_postgres_database(prefix: str) -> Iterator[str]:
+    """The URL of a new, empty database on NEWSTRACE_TEST_PG's server, dropped afterwards;
+    the calling test skips with a message where no server is set or answers."""
+    psycopg = pytest.importorskip("psycopg")
+    server = os.environ.get("NEWSTRACE_TEST_PG")
+    if not server:
+        pytest.skip("NEWSTRACE_TEST_PG is not set (a postgresql:// URL of a server to test against)")
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    admin = psycopg.conninfo.make_conninfo(server, dbname="postgres")
+    try:
+        with psycopg.connect(admin, autocommit=True, connect_timeout=5) as connection:
+            connection.execute(f'CREATE DATABASE "{name}"')
+    except psycopg.Error as error:
+        pytest.skip(f"no PostgreSQL server answers at NEWSTRACE_TEST_PG ({error})")
+    try:
+        yield f"{server.rpartition('/')[0]}/{name}"
+    finally:
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 HARBOUR_STORY = """Port Caldera Gazette
 

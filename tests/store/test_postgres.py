@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +18,8 @@ from newstrace.export import export_collection
 from newstrace.model import Document, Quote
 from newstrace.store import QuoteFilter, open_store
 from newstrace.store.migrations import latest_version
+
+from ..conftest import fresh_postgres_database
 
 psycopg = pytest.importorskip("psycopg")
 SERVER = os.environ.get("NEWSTRACE_TEST_PG")
@@ -34,19 +35,8 @@ SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 
 @pytest.fixture
 def pg_url() -> Iterator[str]:
-    """A fresh database on the test server, dropped afterwards."""
-    name = f"newstrace_test_{uuid.uuid4().hex[:12]}"
-    admin = psycopg.conninfo.make_conninfo(SERVER, dbname="postgres")
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    yield _url(name)
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
-
-
-def _url(dbname: str) -> str:
-    base, _, _ = SERVER.rpartition("/")
-    return f"{base}/{dbname}"
+    with fresh_postgres_database("newstrace_test") as url:
+        yield url
 
 
 def test_a_new_store_is_at_the_latest_schema_and_a_newer_one_is_refused(pg_url: str) -> None:

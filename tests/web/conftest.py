@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +11,8 @@ from fastapi.testclient import TestClient
 import newstrace
 from newstrace.examples import example_corpus
 from newstrace.web.app import create_app
+
+from ..conftest import fresh_postgres_database
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 
@@ -43,22 +43,9 @@ def web_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 @pytest.fixture(scope="session")
 def pg_web_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The same collection in a fresh database on NEWSTRACE_TEST_PG's server."""
-    server = os.environ.get("NEWSTRACE_TEST_PG")
-    psycopg = pytest.importorskip("psycopg")
-    if not server:
-        pytest.skip("NEWSTRACE_TEST_PG is not set: the web tests run on SQLite only")
-    name = f"newstrace_web_{uuid.uuid4().hex[:12]}"
-    admin = psycopg.conninfo.make_conninfo(server, dbname="postgres")
-    try:
-        with psycopg.connect(admin, autocommit=True, connect_timeout=5) as connection:
-            connection.execute(f'CREATE DATABASE "{name}"')
-    except psycopg.Error as error:
-        pytest.skip(f"no PostgreSQL server answers at NEWSTRACE_TEST_PG ({error})")
-    url = f"{server.rpartition('/')[0]}/{name}"
-    _fill(url, tmp_path_factory)
-    yield url
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+    with fresh_postgres_database("newstrace_web") as url:
+        _fill(url, tmp_path_factory)
+        yield url
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
