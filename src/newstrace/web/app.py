@@ -23,6 +23,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from .. import __version__
 from ..store.browse import Browse
 from ..store.sqlite import SqliteStore
 from ..store.sqlite_browse import SqliteBrowse
@@ -94,7 +95,7 @@ def create_app(db: str) -> FastAPI:
     app = FastAPI(
         title="newstrace",
         summary="Who said what, when, and who reported it first: a read-only API over a collection.",
-        version=_version(),
+        version=__version__,
         docs_url=None,  # the interactive docs load scripts from a CDN; the OpenAPI document stays
         redoc_url=None,
     )
@@ -138,9 +139,3 @@ def _error(request: Request, status: int, message: str) -> Response:
     if request.url.path.startswith("/static/"):
         return PlainTextResponse(message, status_code=status)
     return pages.error_page(request, status, message)
-
-
-def _version() -> str:
-    from .. import __version__
-
-    return __version__
