@@ -84,6 +84,11 @@ def test_usage_errors_exit_2(db_path) -> None:
     assert newstrace("ingest", "x", "--engine", "nosuch").returncode == 2
     assert newstrace("show", "no-such-id", "--db", db_path).returncode == 2
     assert newstrace("ingest", "x", "--jobs", "0", "--db", db_path).returncode == 2
+    misplaced = newstrace("ingest", "x", "--parquet", "out", "--db", db_path)
+    assert misplaced.returncode == 2 and b"--engine spark" in misplaced.stderr
+    missing = newstrace("load", "no-such-folder", "--db", db_path)
+    assert missing.returncode == 2
+    assert missing.stderr.decode().count("\n") == 1 and "no processed dataset" in missing.stderr.decode()
 
 
 def test_csv_and_parquet_hold_the_same_records(corpus_dir, db_path, tmp_path) -> None:

@@ -110,3 +110,29 @@ def test_linking_batch_by_batch_gives_the_same_collection(tmp_path, monkeypatch)
             collection.ingest([examples])
             exports.append(sorted(json.dumps(r, sort_keys=True) for r in export_lines(collection)))
     assert exports[0] == exports[1]
+
+
+def test_reingesting_asks_the_store_about_inputs_in_batches(tmp_path, monkeypatch) -> None:
+    from newstrace import collection as collection_module
+
+    monkeypatch.setattr(collection_module, "HASH_BATCH", 4)
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for number in range(10):
+        (folder / f"{number:02}.txt").write_text(HARBOUR_STORY.replace("tenth", f"day {number}"), encoding="utf-8")
+    with newstrace.open(str(tmp_path / "a.db")) as collection:
+        collection.ingest([folder])
+        asked: list[int] = []
+        monkeypatch.setattr(collection.store, "known_hashes", _counting(collection.store.known_hashes, asked))
+        report = collection.ingest([folder])
+    assert report.already_stored == 10 and report.ingested == 0
+    assert asked == [4, 4, 2]  # three questions for ten files, not ten
+
+
+def _counting(known_hashes, asked):
+    def ask(hashes):
+        hashes = list(hashes)
+        asked.append(len(hashes))
+        return known_hashes(hashes)
+
+    return ask

@@ -44,8 +44,20 @@ def build_parser() -> argparse.ArgumentParser:
     ingest = commands.add_parser("ingest", help="read pages into the collection")
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, archives; '-' reads stdin")
     _add_db(ingest)
-    ingest.add_argument("--jobs", type=int, help="worker processes (default 1)")
-    ingest.add_argument("--engine", choices=("local", "spark"), default="local")
+    ingest.add_argument(
+        "--jobs", type=int, help="worker processes (default 1); with --engine spark, local[N]'s cores"
+    )
+    ingest.add_argument(
+        "--engine", choices=("local", "spark"), default="local",
+        help="where the per-document stages run: this process (and --jobs workers), or Spark",
+    )  # fmt: skip
+    ingest.add_argument(
+        "--parquet", metavar="DIR", help="with --engine spark: keep the processed dataset here (see `load`)"
+    )
+
+    load = commands.add_parser("load", help="store and link a processed dataset a Spark ingest wrote")
+    load.add_argument("parquet", metavar="DIR", help="the folder given to ingest --engine spark --parquet")
+    _add_db(load)
 
     export = commands.add_parser("export", help="write the collection in SPEC's schema")
     _add_db(export)
@@ -107,25 +119,43 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
-def _ingest(collection: Collection, paths: list[str], jobs: int | None = None) -> IngestReport:
-    """Ingest with a live counter on a terminal, and one stderr line per rejected input."""
-    total = count_single_pages(paths) if sys.stderr.isatty() else None
+def _with_progress(
+    run: Callable[..., IngestReport], total: int | None = None
+) -> IngestReport:
+    """Run an ingest or load with a live counter on a terminal, and one stderr line per rejected input."""
     with reporter("ingesting", total) as report_to:
-        return collection.ingest(
-            paths,
-            jobs=jobs,
+        return run(
             on_rejection=lambda rejection: report_to.problem(f"newstrace: {rejection}"),
             on_progress=report_to.progress,
         )
 
 
+def _ingest(collection: Collection, paths: list[str], jobs: int | None = None) -> IngestReport:
+    total = count_single_pages(paths) if sys.stderr.isatty() else None
+    return _with_progress(lambda **report: collection.ingest(paths, jobs=jobs, **report), total)
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
-    if args.engine == "spark":
-        raise UsageError("the Spark engine is not available yet; use --engine local")
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
+    if args.parquet and args.engine != "spark":
+        raise UsageError("--parquet keeps what the Spark engine processed; add --engine spark")
     with open_collection(args.db) as collection:
-        report = _ingest(collection, args.paths, args.jobs)
+        if args.engine == "spark":
+            report = _with_progress(
+                lambda **report: collection.ingest(
+                    args.paths, jobs=args.jobs, engine="spark", parquet=args.parquet, **report
+                )
+            )
+        else:
+            report = _ingest(collection, args.paths, args.jobs)
+    print(report.summary())
+    return EXIT_REJECTED if report.rejected else EXIT_OK
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    with open_collection(args.db) as collection:
+        report = _with_progress(lambda **report: collection.load(args.parquet, **report))
     print(report.summary())
     return EXIT_REJECTED if report.rejected else EXIT_OK
 
@@ -213,6 +243,7 @@ def _serve(db: str, host: str, port: int, workers: int = 1) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "ingest": cmd_ingest,
+    "load": cmd_load,
     "export": cmd_export,
     "quotes": cmd_quotes,
     "show": cmd_show,

@@ -11,22 +11,30 @@ The CLI, the HTTP API and the web pages call these same methods.
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .config import Settings, load_settings
+from .errors import UsageError
 from .export import FORMATS, export_collection
 from .link.stages import PassCounts, build_collection_pipeline
 from .model import Citation, Document, Entity, Quote, RawRecord, Rejection, Story
 from .read import read_inputs
 from .run import make_executor
+from .spark import AlreadyStored, read_processed
 from .store import QuoteFilter, Store, open_store
 
 # Documents are stored in batches of this many: large enough for fast
 # transactions, small enough that an interrupted ingest loses little.
 STORE_BATCH = 200
+# Input hashes are checked against the store this many at a time (raw pages are held meanwhile).
+HASH_BATCH = 256
+
+# What `_unseen` filters: raw records before processing, or processed documents being loaded.
+Unseen = TypeVar("Unseen", RawRecord, Document)
 
 
 @dataclass(slots=True)
@@ -66,6 +74,8 @@ class Collection:
         paths: Iterable[str | Path],
         *,
         jobs: int | None = None,
+        engine: str = "local",
+        parquet: str | Path | None = None,
         on_rejection: Callable[[Rejection], None] | None = None,
         on_progress: Callable[[int], None] | None = None,
     ) -> IngestReport:
@@ -73,21 +83,93 @@ class Collection:
 
         Inputs already stored (the same bytes) are skipped. Bad inputs are
         reported through `on_rejection` and kept in the store's rejection
-        log; they never stop the batch.
+        log; they never stop the batch. `engine="spark"` runs the
+        per-document stages on Spark (`newstrace.spark.engine`), writing the
+        processed dataset to `parquet` (a temporary folder when None), then
+        loads it here: the collection is the same either way. There `jobs`
+        is the local master's cores, where no Spark setting names a master.
         """
         settings = self.settings.with_overrides(jobs=jobs)
+        if engine == "spark":
+            spark_paths = [str(p) for p in paths]
+            return self._ingest_with_spark(spark_paths, settings, jobs, parquet, on_rejection, on_progress)
+        if engine != "local":
+            raise UsageError(f"unknown engine {engine!r}; choose local or spark")
         report = IngestReport()
+        reject = self._rejecter(report, on_rejection)
+        new_records = self._unseen(read_inputs(str(p) for p in paths), report, reject)
+        executor = make_executor(settings)
+        try:
+            self._store_all(executor.map(new_records), report, reject, settings, on_progress)
+        finally:
+            executor.close()
+        return report
 
+    def load(
+        self,
+        parquet: str | Path,
+        *,
+        on_rejection: Callable[[Rejection], None] | None = None,
+        on_progress: Callable[[int], None] | None = None,
+    ) -> IngestReport:
+        """Store and link a processed dataset that `ingest(engine="spark", parquet=...)` wrote.
+
+        Loading the same dataset twice, or one whose pages are stored
+        already, adds nothing new, as ingesting does.
+        """
+        report = IngestReport()
+        reject = self._rejecter(report, on_rejection)
+
+        def processed() -> Iterator[Document | Rejection]:
+            for item in read_processed(parquet):
+                if isinstance(item, AlreadyStored):
+                    report.already_stored += 1
+                else:
+                    yield item
+
+        documents = self._unseen(processed(), report, reject)
+        self._store_all(documents, report, reject, self.settings, on_progress)
+        return report
+
+    def _ingest_with_spark(
+        self,
+        paths: list[str],
+        settings: Settings,
+        cores: int | None,
+        parquet: str | Path | None,
+        on_rejection: Callable[[Rejection], None] | None,
+        on_progress: Callable[[int], None] | None,
+    ) -> IngestReport:
+        from .spark.engine import process_with_spark
+
+        with tempfile.TemporaryDirectory(prefix="newstrace-spark-") as scratch:
+            out = str(parquet) if parquet is not None else str(Path(scratch) / "processed")
+            process_with_spark(paths, out, settings, self.store.known_hashes, cores=cores)
+            return self.load(out, on_rejection=on_rejection, on_progress=on_progress)
+
+    @staticmethod
+    def _rejecter(
+        report: IngestReport, on_rejection: Callable[[Rejection], None] | None
+    ) -> Callable[[Rejection], None]:
         def reject(rejection: Rejection) -> None:
             report.rejections.append(rejection)
             if on_rejection:
                 on_rejection(rejection)
 
-        new_records = self._new_records(read_inputs(str(p) for p in paths), report, reject)
-        executor = make_executor(settings)
+        return reject
+
+    def _store_all(
+        self,
+        items: Iterable[Document | Rejection],
+        report: IngestReport,
+        reject: Callable[[Rejection], None],
+        settings: Settings,
+        on_progress: Callable[[int], None] | None,
+    ) -> None:
+        """Store and link processed documents a batch at a time; keep the rejections."""
         batch: list[Document] = []
         try:
-            for item in executor.map(new_records):
+            for item in items:
                 if isinstance(item, Rejection):
                     reject(item)
                 else:
@@ -100,9 +182,7 @@ class Collection:
                     on_progress(report.ingested + len(batch) + report.already_stored + report.rejected)
             self._store_and_link(batch, report, reject, settings)
         finally:
-            executor.close()
             self.store.add_rejections(report.rejections)
-        return report
 
     def _store_and_link(
         self,
@@ -127,22 +207,38 @@ class Collection:
         report.duplicates += sum(1 for doc in stored if done.value(doc.id, "duplicate_of"))
         report.link.add(done.counts)
 
-    def _new_records(
+    def _unseen(
         self,
-        items: Iterable[RawRecord | Rejection],
+        items: Iterable[Unseen | Rejection],
         report: IngestReport,
         reject: Callable[[Rejection], None],
-    ) -> Iterator[RawRecord]:
-        """Raw records not stored yet, nor seen earlier in this batch."""
+    ) -> Iterator[Unseen]:
+        """Inputs (raw or processed) whose bytes are not stored yet, nor seen earlier in this batch.
+
+        The store is asked about `HASH_BATCH` inputs at a time: re-ingesting
+        a large folder costs one query per batch, not one per file.
+        """
         seen: set[str] = set()
+        waiting: list[Unseen] = []
+
+        def new_of_waiting() -> Iterator[Unseen]:
+            stored = self.store.known_hashes(record.sha256 for record in waiting)
+            for record in waiting:
+                if record.sha256 in seen or record.sha256 in stored:
+                    report.already_stored += 1
+                else:
+                    seen.add(record.sha256)
+                    yield record
+            waiting.clear()
+
         for item in items:
             if isinstance(item, Rejection):
                 reject(item)
-            elif item.sha256 in seen or self.store.known_hashes([item.sha256]):
-                report.already_stored += 1
             else:
-                seen.add(item.sha256)
-                yield item
+                waiting.append(item)
+                if len(waiting) >= HASH_BATCH:
+                    yield from new_of_waiting()
+        yield from new_of_waiting()
 
     def _store_batch(self, batch: list[Document], reject: Callable[[Rejection], None]) -> list[Document]:
         # A given id (JSON Lines) that another stored document already has

@@ -122,7 +122,7 @@ def _write_jsonl(records: Iterator[dict[str, Any]], stream: TextIO) -> int:
     return count
 
 
-def _flat(value: Any) -> Any:
+def flat_value(value: Any) -> Any:
     return json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
 
 
@@ -134,7 +134,7 @@ def _write_csv(records: Iterator[dict[str, Any]], stream: TextIO) -> int:
     writer = csv.DictWriter(stream, fieldnames=columns)
     writer.writeheader()
     for row in rows:
-        writer.writerow({key: _flat(value) for key, value in row.items()})
+        writer.writerow({key: flat_value(value) for key, value in row.items()})
     return len(rows)
 
 
@@ -144,7 +144,7 @@ def _write_parquet(records: Iterator[dict[str, Any]], out: Path) -> int:
 
     # Nested values become JSON strings so that one schema holds every
     # record type (their lists differ in element type).
-    rows = [{key: _flat(value) for key, value in record.items()} for record in records]
+    rows = [{key: flat_value(value) for key, value in record.items()} for record in records]
     columns = list(dict.fromkeys(key for row in rows for key in row))
     table = pa.Table.from_pylist(rows, schema=_parquet_schema(rows, columns))
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -170,4 +170,4 @@ def _parquet_schema(rows: list[dict[str, Any]], columns: list[str]) -> Any:
 
 _WRITERS = {"jsonl": _write_jsonl, "csv": _write_csv}
 
-__all__ = ["FORMATS", "SCHEMA_VERSION", "export_collection", "export_records"]
+__all__ = ["FORMATS", "SCHEMA_VERSION", "export_collection", "export_records", "flat_value"]

@@ -30,14 +30,20 @@ Item = RawRecord | Rejection
 
 
 def read_inputs(paths: Iterable[str]) -> Iterator[Item]:
-    for path in paths:
+    for path in input_files(paths):
         if path == STDIN:
             yield from read_bytes("<stdin>", sys.stdin.buffer.read())
-        elif os.path.isdir(path):
-            for file in _walk(Path(path)):
-                yield from read_file(str(file))
         else:
             yield from read_file(path)
+
+
+def input_files(paths: Iterable[str]) -> Iterator[str]:
+    """The files `paths` name, folders walked in name order ('-' stays standard input)."""
+    for path in paths:
+        if path != STDIN and os.path.isdir(path):
+            yield from (str(file) for file in _walk(Path(path)))
+        else:
+            yield path
 
 
 def count_single_pages(paths: Iterable[str], limit: int = 2_000_000) -> int | None:
