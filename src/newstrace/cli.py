@@ -23,6 +23,7 @@ from .export import FORMATS, citation_record, document_record, quote_record
 from .logs import quiet_library_warnings
 from .progress import reporter
 from .read import count_single_pages
+from .store import is_postgres_url
 from .summary import cited_quote_lines, collection_summary, document_summary
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -212,7 +213,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     db = load_settings(db=args.db).db
-    if not db.startswith(("postgresql://", "postgres://")) and not Path(db).is_file():
+    if not is_postgres_url(db) and not Path(db).is_file():
         raise UsageError(f"{db}: no collection here (ingest pages first: newstrace ingest PATH --db {db})")
     return _serve(db, args.host, args.port, args.workers)
 

@@ -29,6 +29,8 @@ class Settings:
     undated_story_margin: float
     story_window_days: int
     link_posting_cap: int
+    # serve
+    serve_connections: int
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """A copy with the given non-None values (e.g. command-line flags) applied."""

@@ -23,6 +23,10 @@ class StoreError(NewstraceError):
     """The store cannot be opened or is of an unknown kind."""
 
 
+class StoreBusy(StoreError):
+    """Every connection the server may hold is answering other requests: try again shortly."""
+
+
 # The reasons an input is turned away, in one catalogue so that the wording
 # is the same wherever the problem is found.
 EMPTY = "empty file"

@@ -103,6 +103,31 @@ def test_seed_pages(client: TestClient) -> None:
 def test_the_server_cannot_write_to_a_postgresql_store(pg_web_db: str) -> None:
     import psycopg
 
-    browse = create_app(pg_web_db).state.collection.browse()
-    with pytest.raises(psycopg.errors.ReadOnlySqlTransaction):
-        browse._execute("DELETE FROM quotes")
+    collection = create_app(pg_web_db).state.collection
+    with collection.request(), pytest.raises(psycopg.errors.ReadOnlySqlTransaction):
+        collection.browse()._execute("DELETE FROM quotes")
+
+
+def test_a_postgresql_server_holds_a_bounded_pool_of_connections(pg_web_db: str, monkeypatch) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    import psycopg
+
+    database = pg_web_db.rpartition("/")[2]
+
+    def connections_open() -> int:
+        with psycopg.connect(pg_web_db, autocommit=True) as watcher:
+            sql = "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()"
+            return watcher.execute(sql, (database,)).fetchone()[0]
+
+    before = connections_open()
+    monkeypatch.setenv("NEWSTRACE_SERVE_CONNECTIONS", "2")
+    app = create_app(pg_web_db)
+    client = TestClient(app, raise_server_exceptions=False)
+    routes = ["/", "/quotes", "/api/quotes?limit=5", "/search?q=said", "/api/counts", "/api/stories"] * 4
+    with ThreadPoolExecutor(8) as threads:
+        statuses = list(threads.map(lambda route: client.get(route).status_code, routes))
+    assert statuses == [200] * len(routes)
+    # the pool's connections, kept for the next requests: not one per thread that answered
+    assert 1 <= connections_open() - before <= 2
+    app.state.collection.close()

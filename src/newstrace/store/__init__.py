@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from .base import LinkUpdate, QuoteFilter, QuoteLinkUpdate, Store
 
-__all__ = ["LinkUpdate", "QuoteFilter", "QuoteLinkUpdate", "Store", "open_store"]
+__all__ = ["LinkUpdate", "QuoteFilter", "QuoteLinkUpdate", "Store", "is_postgres_url", "open_store"]
+
+
+def is_postgres_url(url: str) -> bool:
+    return url.startswith(("postgresql://", "postgres://"))
 
 
 def open_store(url: str) -> Store:
-    if url.startswith(("postgresql://", "postgres://")):
+    if is_postgres_url(url):
         from .postgres import PostgresStore
 
         return PostgresStore(url)

@@ -131,15 +131,19 @@ _DIALECT = Dialect(
 
 
 class PostgresStore(Store):
-    def __init__(self, url: str, *, read_only: bool = False):
+    def __init__(self, url: str, *, read_only: bool = False, connection: Any = None):
+        """`connection`: one opened elsewhere (`serve`'s pool, read-only), used as it is."""
         import psycopg
 
         self.url = url
+        if connection is not None:
+            self._db = connection
+            return
         try:
             self._db = psycopg.connect(url, autocommit=True)
         except psycopg.Error as error:
             reason = " ".join(str(error).split())  # libpq's message spans lines; ours is one
-            raise StoreError(f"{_safe(url)}: cannot connect to PostgreSQL ({reason})") from None
+            raise StoreError(f"{safe_url(url)}: cannot connect to PostgreSQL ({reason})") from None
         if read_only:
             # the server refuses every write on this connection (`serve`)
             self._db.execute("SET default_transaction_read_only = on")
@@ -168,7 +172,7 @@ class PostgresStore(Store):
             current = self.schema_version()
             if current > latest_version():
                 raise StoreError(
-                    f"{_safe(self.url)}: written by a newer newstrace (schema {current}, this one knows {latest_version()})"
+                    f"{safe_url(self.url)}: written by a newer newstrace (schema {current}, this one knows {latest_version()})"
                 )
             if current == 0:
                 for statement in SCHEMA:
@@ -438,7 +442,7 @@ class PostgresStore(Store):
         self._db.close()
 
 
-def _safe(url: str) -> str:
+def safe_url(url: str) -> str:
     """The URL without its password, for messages."""
     from urllib.parse import urlsplit, urlunsplit
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -24,7 +26,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
+from ..config import load_settings
+from ..errors import StoreBusy
+from ..store import is_postgres_url
 from ..store.browse import Browse
+from ..store.postgres_pool import ConnectionPool, RequestConnection
 from ..store.sqlite import SqliteStore
 from ..store.sqlite_browse import SqliteBrowse
 from . import api, pages
@@ -44,30 +50,65 @@ SECURITY_HEADERS = {
 
 
 class ReadOnlyCollection:
-    """One read-only connection per server thread (a pool as large as the server's thread
-    pool): neither SQLite's nor psycopg's connections serve two threads' queries at once."""
+    """The server's read-only access to the store.
 
-    def __init__(self, db: str):
+    SQLite: one read-only connection per server thread; neither SQLite's nor
+    psycopg's connections serve two threads' queries at once. PostgreSQL: one
+    browse over a pool of read-only connections, a connection borrowed per
+    request (`store/postgres_pool.py`), so a server process holds a bounded
+    number of connections however many threads answer.
+    """
+
+    def __init__(self, db: str, connections: int):
         self.db = db
         self._local = threading.local()
-        # fail at start, with the store's own message, rather than on the first request
-        self.browse()
+        self._pool: ConnectionPool | None = None
+        self._shared: Browse | None = None
+        if is_postgres_url(db):
+            from ..store.postgres import PostgresStore
+            from ..store.postgres_browse import PostgresBrowse
+
+            self._pool = ConnectionPool(db, connections)  # fails at start, with the store's own message
+            self._shared = PostgresBrowse(PostgresStore(db, connection=RequestConnection(self._pool)))
+        else:
+            self.browse()  # fail at start, with the store's own message, rather than on the first request
 
     def browse(self) -> Browse:
+        if self._shared is not None:
+            return self._shared
         browse = getattr(self._local, "browse", None)
         if browse is None:
-            browse = self._local.browse = open_browse(self.db)
+            browse = self._local.browse = SqliteBrowse(SqliteStore(self.db, read_only=True))
         return browse
 
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
 
-def open_browse(db: str) -> Browse:
-    """A read-only view of the store at `db`: a SQLite path or a postgresql:// URL."""
-    if db.startswith(("postgresql://", "postgres://")):
-        from ..store.postgres import PostgresStore
-        from ..store.postgres_browse import PostgresBrowse
+    @contextmanager
+    def request(self) -> Iterator[None]:
+        """One request's scope: a pooled connection it borrows is given back at its end."""
+        if self._pool is None:
+            yield
+            return
+        with self._pool.request():
+            yield
 
-        return PostgresBrowse(PostgresStore(db, read_only=True))
-    return SqliteBrowse(SqliteStore(db, read_only=True))
+
+class RequestScope:
+    """ASGI middleware: each HTTP request runs, and streams its response, inside the collection's
+    request scope (the threads that answer it see the same scope: Starlette copies the context)."""
+
+    def __init__(self, app: ASGIApp, collection: ReadOnlyCollection):
+        self.app = app
+        self.collection = collection
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        with self.collection.request():
+            await self.app(scope, receive, send)
 
 
 class SecurityHeaders:
@@ -99,11 +140,12 @@ def create_app(db: str) -> FastAPI:
         docs_url=None,  # the interactive docs load scripts from a CDN; the OpenAPI document stays
         redoc_url=None,
     )
-    app.state.collection = ReadOnlyCollection(db)
+    app.state.collection = ReadOnlyCollection(db, load_settings().serve_connections)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
+    app.add_middleware(RequestScope, collection=app.state.collection)
     app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(RequestValidationError)
@@ -117,6 +159,10 @@ def create_app(db: str) -> FastAPI:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> Response:
         return _error(request, error.status_code, str(error.detail))
+
+    @app.exception_handler(StoreBusy)
+    async def busy(request: Request, error: StoreBusy) -> Response:
+        return _error(request, 503, f"busy: {error}")
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, error: Exception) -> Response:
