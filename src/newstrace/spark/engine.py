@@ -53,19 +53,25 @@ def process_with_spark(
             raise UsageError("the Spark engine reads files and folders, not standard input; use --engine local")
         files.extend(input_files([path]))
     spark = _session(cores)
+    from pyspark import StorageLevel
+
     try:
         context = spark.sparkContext
         read = context.parallelize(list(enumerate(files)), max(1, min(len(files), 4 * context.defaultParallelism)))
         unique = read.flatMap(_keyed_items).reduceByKey(_earliest)
-        unique.persist()
+        unique.persist(StorageLevel.MEMORY_AND_DISK)
         stored: set[str] = set()
         hashes = (key for key in unique.keys().toLocalIterator() if not key.startswith(_UNIQUE_PREFIX))
         for batch in _batched(hashes, HASH_BATCH):
             stored |= known_hashes(batch)
         known = context.broadcast(stored)
         rows = unique.mapPartitions(lambda items: _process_partition(items, settings, known.value))
+        # Kept once processed: ordering samples the rows before it writes them, and
+        # without this each document would go through the pipeline twice.
+        rows.persist(StorageLevel.MEMORY_AND_DISK)
         frame = spark.createDataFrame(rows, schema=_schema()).orderBy("input_file", "input_record")
         frame.write.mode("overwrite").parquet(_spark_path(out))
+        rows.unpersist()
         unique.unpersist()
     finally:
         spark.stop()
