@@ -87,6 +87,22 @@ def test_documents_and_quotes_round_trip(pg_url: str) -> None:
         assert [d.id for d in store.search_documents("body")] == ["d1"]
 
 
+def test_quotes_that_start_together_are_listed_alike_by_both_stores(pg_url: str, tmp_path: Path) -> None:
+    # a fragment inside a reported clause starts where the clause does; ids in both orders
+    quotes = [
+        Quote("qb", "d1", "“pray for him” in response", 4, 30, "indirect"),
+        Quote("qa", "d1", "“pray for him”", 4, 18, "fragment"),
+        Quote("qc", "d1", "“pray for him” twice", 4, 30, "indirect"),
+    ]
+    doc = Document(id="d1", source="d1.txt", sha256="ab" * 32, format="text", raw="x", body="x" * 40, quotes=quotes)
+    listed = []
+    for url in (pg_url, str(tmp_path / "s.db")):
+        with open_store(url) as store:
+            store.add_documents([doc])
+            listed.append([q.id for q in store.quotes()])
+    assert listed == [["qa", "qb", "qc"]] * 2
+
+
 def test_exports_are_identical_to_the_sqlite_stores_ids_included(pg_url: str, tmp_path: Path) -> None:
     inputs = [str(example_corpus())] + ([str(SEEDS)] if SEEDS.is_dir() else [])
     exports = []

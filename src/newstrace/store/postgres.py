@@ -126,7 +126,7 @@ def _quote_words(text: str) -> tuple[str, str] | None:
 # NULLS FIRST and COLLATE "C": SQLite's order (nulls first, text by code point)
 _DIALECT = Dialect(
     mark="%s", like="ILIKE", words=_quote_words,
-    order=f'{QUOTE_DATE} COLLATE "C" NULLS FIRST, q.document_id COLLATE "C", q.start',
+    order=f'{QUOTE_DATE} COLLATE "C" NULLS FIRST, q.document_id COLLATE "C", q.start, q."end", q.id COLLATE "C"',
 )  # fmt: skip
 
 

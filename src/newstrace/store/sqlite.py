@@ -91,7 +91,11 @@ def _quote_words(text: str) -> tuple[str, str] | None:
     return None if match is None else ("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", match)
 
 
-_DIALECT = Dialect(mark="?", like="LIKE", words=_quote_words, order=f"{QUOTE_DATE}, q.document_id, q.start")
+# Two quotes may start at one offset (a fragment inside a reported clause): end and id settle the
+# order, so that every store lists them alike.
+_DIALECT = Dialect(
+    mark="?", like="LIKE", words=_quote_words, order=f'{QUOTE_DATE}, q.document_id, q.start, q."end", q.id'
+)
 
 
 def _placeholders(count: int) -> str:

@@ -1,0 +1,94 @@
+"""Does memory stay flat as the collection grows? Resident memory sampled through one long ingest.
+
+    python benchmarks/memory.py [--documents 20000] [--every 2500] [--jobs 1]
+
+Input: short articles made of real sentences (the PolNeAR texts, split into
+sentences and drawn four to six at a time with a fixed seed, so that they share
+names, quotes and topics as a news stream does), written to a folder first.
+One `newstrace ingest` runs over the folder into a fresh SQLite file; every
+`--every` documents the ingest's own resident memory (VmRSS) and its peak so far
+(VmHWM) are read from /proc. Flat means the resident memory at the end is about
+what it was after the first samples: nothing held grows with the collection.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import data_dir, machine_line
+
+
+def _memory_mib() -> tuple[float, float]:
+    values = {}
+    for line in Path("/proc/self/status").read_text().splitlines():
+        name, _, value = line.partition(":")
+        if name in ("VmRSS", "VmHWM"):
+            values[name] = int(value.split()[0]) / 1024
+    return values["VmRSS"], values["VmHWM"]
+
+
+def _articles(count: int, folder: Path) -> None:
+    root = data_dir("quotes", "polnear", "train", "text")
+    if root is None:
+        sys.exit("memory.py: ../shared/bench/quotes/polnear/train/text not found")
+    sentences = [
+        s.strip()
+        for path in sorted(root.glob("*.txt"))
+        for s in re.split(r"(?<=[.!?\"])\s+(?=[A-Z\"])", path.read_text(encoding="utf-8"))
+        if 40 <= len(s.strip()) <= 400
+    ]
+    draw = random.Random(14)
+    for number in range(count):
+        body = "\n\n".join(draw.sample(sentences, draw.randint(4, 6)))
+        (folder / f"{number:06}.txt").write_text(f"Report {number}\n\n{body}\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--documents", type=int, default=20000)
+    parser.add_argument("--every", type=int, default=2500)
+    parser.add_argument("--jobs", type=int, default=1)
+    args = parser.parse_args(argv)
+    import newstrace
+
+    print(f"memory.py: {machine_line()}; {args.documents} articles of 4-6 real sentences, --jobs {args.jobs}",
+          flush=True)  # fmt: skip
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch) / "in"
+        folder.mkdir()
+        _articles(args.documents, folder)
+        samples: list[tuple[int, float, float, float]] = []
+        started = time.perf_counter()
+        next_sample = args.every
+
+        def sample(done: int) -> None:
+            nonlocal next_sample
+            if done >= next_sample:
+                rss, peak = _memory_mib()
+                samples.append((done, time.perf_counter() - started, rss, peak))
+                print(f"  {done:>7} documents  {samples[-1][1]:7.0f} s  rss {rss:6.0f} MiB  peak {peak:6.0f} MiB",
+                      flush=True)  # fmt: skip
+                next_sample += args.every
+
+        with newstrace.open(str(Path(scratch) / "m.db")) as collection:
+            report = collection.ingest([str(folder)], jobs=args.jobs, on_progress=sample)
+        rss, peak = _memory_mib()
+        print(f"  done: {report.summary()}; {time.perf_counter() - started:.0f} s; rss {rss:.0f} MiB, "
+              f"peak {peak:.0f} MiB", flush=True)  # fmt: skip
+        if len(samples) >= 2:
+            first, last = samples[0], samples[-1]
+            growth = (last[2] - first[2]) / max(1, last[0] - first[0]) * 1000
+            print(f"  resident memory from {first[0]} to {last[0]} documents: {first[2]:.0f} -> {last[2]:.0f} MiB "
+                  f"({growth:+.1f} MiB per 1,000 documents)")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
