@@ -47,11 +47,10 @@ def process_with_spark(
     cores: int | None = None,
 ) -> None:
     """Process every input under `paths` into the processed dataset `out` (overwritten)."""
-    files = []
-    for path in paths:
-        if path == STDIN:
-            raise UsageError("the Spark engine reads files and folders, not standard input; use --engine local")
-        files.extend(input_files([path]))
+    paths = list(paths)
+    if STDIN in paths:
+        raise UsageError("the Spark engine reads files and folders, not standard input; use --engine local")
+    files = list(input_files(paths))
     spark = _session(cores)
     from pyspark import StorageLevel
 

@@ -145,9 +145,10 @@ def read_processed(path: str | Path) -> Iterator[Document | Rejection | AlreadyS
         )
     for number, part in enumerate(parts):
         reader = pq.ParquetFile(files.open_input_file(part))  # one file open at a time
-        missing = [name for name in ("type", "state", "input_file") if name not in reader.schema_arrow.names]
-        if number == 0 and missing:
-            raise UsageError(f"{path}: not a processed dataset (no {', '.join(missing)} column)")
+        if number == 0:
+            missing = [name for name in ("type", "state", "input_file") if name not in reader.schema_arrow.names]
+            if missing:
+                raise UsageError(f"{path}: not a processed dataset (no {', '.join(missing)} column)")
         for group in range(reader.num_row_groups):
             for row in reader.read_row_group(group).to_pylist():
                 if row["type"] == "document":
