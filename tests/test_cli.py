@@ -22,8 +22,12 @@ DOCUMENT_FIELDS = {
 }  # fmt: skip
 
 
-def newstrace(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+def newstrace(
+    *args: str, stdin: bytes | None = None, cwd: Path | None = None, settings: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    """Run the CLI; `settings` are given as NEWSTRACE_<NAME> environment variables."""
     env = {**os.environ, "NEWSTRACE_CONFIG": "/nonexistent/config.toml"}
+    env.update({f"NEWSTRACE_{name.upper()}": value for name, value in (settings or {}).items()})
     return subprocess.run(
         [sys.executable, "-m", "newstrace", *args],
         input=stdin,

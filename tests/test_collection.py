@@ -99,14 +99,11 @@ def test_pages_copied_into_an_archive_are_the_same_documents(corpus_dir, tmp_pat
     assert (report.ingested, report.already_stored) == (0, 3)
 
 
-def test_linking_batch_by_batch_gives_the_same_collection(tmp_path, monkeypatch) -> None:
-    from newstrace import collection as collection_module
-
-    examples = collection_module.Path(__file__).resolve().parents[1] / "examples" / "corpus"
+def test_linking_batch_by_batch_gives_the_same_collection(tmp_path) -> None:
+    examples = Path(__file__).resolve().parents[1] / "examples" / "corpus"
     exports = []
     for name, batch_size in (("one-batch", 10_000), ("small-batches", 3)):
-        monkeypatch.setattr(collection_module, "STORE_BATCH", batch_size)
-        with newstrace.open(str(tmp_path / f"{name}.db")) as collection:
+        with newstrace.open(str(tmp_path / f"{name}.db"), store_batch=batch_size) as collection:
             collection.ingest([examples])
             exports.append(sorted(json.dumps(r, sort_keys=True) for r in export_lines(collection)))
     assert exports[0] == exports[1]

@@ -23,13 +23,11 @@ from .export import FORMATS, export_collection
 from .link.stages import PassCounts, build_collection_pipeline
 from .model import Citation, Document, Entity, Quote, RawRecord, Rejection, Story
 from .read import read_inputs
+from .read.limits import ReadLimits
 from .run import make_executor
 from .spark import AlreadyStored, read_processed
 from .store import QuoteFilter, Store, open_store
 
-# Documents are stored in batches of this many: large enough for fast
-# transactions, small enough that an interrupted ingest loses little.
-STORE_BATCH = 200
 # Input hashes are checked against the store this many at a time (raw pages are held meanwhile).
 HASH_BATCH = 256
 
@@ -97,12 +95,14 @@ class Collection:
             raise UsageError(f"unknown engine {engine!r}; choose local or spark")
         report = IngestReport()
         reject = self._rejecter(report, on_rejection)
-        new_records = self._unseen(read_inputs(str(p) for p in paths), report, reject)
-        executor = make_executor(settings)
-        try:
-            self._store_all(executor.map(new_records), report, reject, settings, on_progress)
-        finally:
-            executor.close()
+        with self.store.ingest_lock():
+            inputs = read_inputs((str(p) for p in paths), ReadLimits.from_settings(settings))
+            new_records = self._unseen(inputs, report, reject)
+            executor = make_executor(settings)
+            try:
+                self._store_all(executor.map(new_records), report, reject, settings, on_progress)
+            finally:
+                executor.close()
         return report
 
     def load(
@@ -127,8 +127,9 @@ class Collection:
                 else:
                     yield item
 
-        documents = self._unseen(processed(), report, reject)
-        self._store_all(documents, report, reject, self.settings, on_progress)
+        with self.store.ingest_lock():
+            documents = self._unseen(processed(), report, reject)
+            self._store_all(documents, report, reject, self.settings, on_progress)
         return report
 
     def _ingest_with_spark(
@@ -166,23 +167,26 @@ class Collection:
         settings: Settings,
         on_progress: Callable[[int], None] | None,
     ) -> None:
-        """Store and link processed documents a batch at a time; keep the rejections."""
+        """Store and link processed documents a batch at a time, with the rejections met meanwhile.
+
+        Each batch, its link pass and its rejections are one transaction: an ingest killed at
+        any moment leaves the batches before it whole and nothing of the one it was in, and
+        running it again stores (by their hashes) exactly the documents that are missing.
+        """
         batch: list[Document] = []
-        try:
-            for item in items:
-                if isinstance(item, Rejection):
-                    reject(item)
-                else:
-                    batch.append(item)
-                    if len(batch) >= STORE_BATCH:
-                        self._store_and_link(batch, report, reject, settings)
-                        batch = []
-                if on_progress:
-                    # every input handled counts, so that a known number of inputs gives the time left
-                    on_progress(report.ingested + len(batch) + report.already_stored + report.rejected)
-            self._store_and_link(batch, report, reject, settings)
-        finally:
-            self.store.add_rejections(report.rejections)
+        kept = 0  # report.rejections[:kept] are in the store
+        for item in items:
+            if isinstance(item, Rejection):
+                reject(item)
+            else:
+                batch.append(item)
+                if len(batch) >= settings.store_batch:
+                    kept = self._store_and_link(batch, report, reject, settings, kept)
+                    batch = []
+            if on_progress:
+                # every input handled counts, so that a known number of inputs gives the time left
+                on_progress(report.ingested + len(batch) + report.already_stored + report.rejected)
+        self._store_and_link(batch, report, reject, settings, kept)
 
     def _store_and_link(
         self,
@@ -190,22 +194,27 @@ class Collection:
         report: IngestReport,
         reject: Callable[[Rejection], None],
         settings: Settings,
-    ) -> None:
-        """Store one batch and link it into the collection at once.
+        kept: int,
+    ) -> int:
+        """Store one batch and link it into the collection at once; returns how many of the
+        report's rejections are in the store after it.
 
         Linking is incremental and order-independent, so linking batch by
         batch gives the same result as linking everything at the end, and
         only one batch of documents (raw pages included) is held in memory.
         """
-        stored = self._store_batch(batch, reject)
-        if not stored:
-            return
-        report.ingested += len(stored)
-        for doc in stored:
-            report.page_kinds[doc.page_kind] = report.page_kinds.get(doc.page_kind, 0) + 1
-        done = self._collection_pipeline.run(self.store, stored, settings)
-        report.duplicates += sum(1 for doc in stored if done.value(doc.id, "duplicate_of"))
-        report.link.add(done.counts)
+        with self.store.transaction():
+            stored = self._store_batch(batch, reject)
+            self.store.add_rejections(report.rejections[kept:])
+            if stored:
+                done = self._collection_pipeline.run(self.store, stored, settings)
+        if stored:
+            report.ingested += len(stored)
+            for doc in stored:
+                report.page_kinds[doc.page_kind] = report.page_kinds.get(doc.page_kind, 0) + 1
+            report.duplicates += sum(1 for doc in stored if done.value(doc.id, "duplicate_of"))
+            report.link.add(done.counts)
+        return len(report.rejections)
 
     def _unseen(
         self,

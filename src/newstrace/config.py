@@ -19,7 +19,15 @@ class Settings:
     db: str
     jobs: int
     chunk_size: int
+    store_batch: int
     html_timeout_seconds: float
+    # limits on what one input may cost (read/limits.py, pipeline.py)
+    page_max_bytes: int
+    input_max_bytes: int
+    decompressed_max_bytes: int
+    compression_max_ratio: float
+    page_max_seconds: float
+    page_max_quotes: int
     republication_days: int
     analysis_parse: str
     # link phase

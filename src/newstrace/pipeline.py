@@ -28,6 +28,8 @@ from collections.abc import Sequence
 from typing import ClassVar, Protocol
 
 from .config import Settings
+from .deadline import time_limit
+from .errors import InputError
 from .ids import document_id, sha256_hex
 from .model import ARTICLE_KINDS, Document, RawRecord
 
@@ -60,9 +62,14 @@ def check_order(stages: Sequence[Declares], available: frozenset[str] = frozense
 
 
 class Pipeline:
-    def __init__(self, stages: Sequence[Stage]):
+    """The stages, and the limits one page must keep to (`max_seconds`, `max_quotes`;
+    0 for none): a page beyond them raises InputError, which executors report."""
+
+    def __init__(self, stages: Sequence[Stage], *, max_seconds: float = 0, max_quotes: int = 0):
         check_order(stages, READER_FIELDS)
         self.stages = list(stages)
+        self.max_seconds = max_seconds
+        self.max_quotes = max_quotes
 
     @property
     def stage_names(self) -> list[str]:
@@ -70,11 +77,17 @@ class Pipeline:
 
     def process(self, record: RawRecord) -> Document:
         doc = new_document(record)
-        for stage in self.stages:
-            if getattr(stage, "articles_only", False) and doc.page_kind not in ARTICLE_KINDS:
-                continue  # an error page, a stub, a listing: stored, but no quotes or links
-            doc = stage.run(doc)
-        doc.analysis = None  # per-document only: not pickled to the parent, never stored
+        too_long = f"processing took longer than {self.max_seconds:g} s (page_max_seconds)"
+        try:
+            with time_limit(self.max_seconds, too_long):
+                for stage in self.stages:
+                    if getattr(stage, "articles_only", False) and doc.page_kind not in ARTICLE_KINDS:
+                        continue  # an error page, a stub, a listing: stored, but no quotes or links
+                    doc = stage.run(doc)
+        finally:
+            doc.analysis = None  # per-document only: not pickled to the parent, never stored
+        if self.max_quotes and len(doc.quotes) > self.max_quotes:
+            raise InputError(f"more than {self.max_quotes} quotations (page_max_quotes)")
         return doc
 
 
@@ -132,7 +145,9 @@ def build_pipeline(settings: Settings) -> Pipeline:
             DateQuotes(),
             PrepareLinking(settings),
             FingerprintBody(),
-        ]
+        ],
+        max_seconds=settings.page_max_seconds,
+        max_quotes=settings.page_max_quotes,
     )
 
 

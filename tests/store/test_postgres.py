@@ -139,6 +139,27 @@ def test_readers_read_while_an_ingest_writes(pg_url: str) -> None:
     assert not errors and len(counts) == 20 and min(counts) >= 1
 
 
+def test_a_transaction_and_the_ingest_lock_behave_as_sqlites(pg_url: str) -> None:
+    from newstrace.errors import StoreBusy
+    from newstrace.model import Document
+
+    def document(doc_id: str) -> Document:
+        return Document(
+            id=doc_id, source=f"{doc_id}.txt", sha256=doc_id * 4, format="text", raw="RAW", body="A body."
+        )
+
+    with open_store(pg_url) as first, open_store(pg_url) as second:
+        with pytest.raises(RuntimeError), first.transaction():
+            first.add_documents([document("lost")])
+            raise RuntimeError("the process dies here")
+        assert second.known_ids(["lost"]) == set()
+        with first.ingest_lock():
+            with pytest.raises(StoreBusy, match="another ingest is writing"), second.ingest_lock():
+                pass
+        with second.ingest_lock():
+            pass
+
+
 def test_an_unreachable_server_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(StoreError) as error:
         open_store("postgresql://nobody:secret@127.0.0.1:1/none")

@@ -2,7 +2,7 @@ import sqlite3
 
 import pytest
 
-from newstrace.errors import StoreError
+from newstrace.errors import StoreBusy, StoreError
 from newstrace.model import DateMention, Document, Entity, Quote, Rejection, RemovedBlock, Story
 from newstrace.store import LinkUpdate, QuoteFilter, open_store
 from newstrace.store.migrations import latest_version
@@ -130,3 +130,26 @@ def test_postgres_urls_are_not_taken_for_file_names(tmp_path, monkeypatch) -> No
     with pytest.raises(StoreError, match="cannot connect to PostgreSQL"):
         open_store("postgresql://nobody@127.0.0.1:1/none")  # no server listens on port 1
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_transaction_keeps_all_of_its_writes_or_none(store) -> None:
+    with store.transaction():
+        store.add_documents([make_document("kept", "One body.")])
+        store.add_rejections([Rejection("bad.txt", "empty file")])
+    with pytest.raises(RuntimeError), store.transaction():
+        store.add_documents([make_document("lost", "Another body.")])  # commits on its own outside one
+        store.update_links([LinkUpdate("kept", {"story_id": "s-lost"})])
+        raise RuntimeError("the process dies here")
+    assert store.known_ids(["kept", "lost"]) == {"kept"}
+    assert store.document("kept").story_id is None
+    assert [r.source for r in store.rejections()] == ["bad.txt"]
+
+
+def test_a_second_ingest_lock_on_one_store_is_refused_until_the_first_is_released(db_path) -> None:
+    with open_store(db_path) as first, open_store(db_path) as second:
+        with first.ingest_lock():
+            with pytest.raises(StoreBusy, match="another ingest is writing to this collection"):
+                with second.ingest_lock():
+                    pass
+        with second.ingest_lock():
+            pass

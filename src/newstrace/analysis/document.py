@@ -16,13 +16,14 @@ choice against parsing everything.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from ..errors import InputError
 from ..lang import resources
 from ..model import Document
 from .pipelines import SYNTAX_COMPONENTS, language_pipeline
@@ -105,27 +106,36 @@ class Analysis:
         """The sentences overlapping body[lo:hi], clipped to it."""
         if not self.sentences:
             return ((lo, hi),) if lo < hi else ()
-        out = []
-        for start, end in self.sentences[self.sentence_index(lo) :]:
+        return tuple(self._clipped(lo, hi, lo))
+
+    def _clipped(self, lo: int, hi: int, first_at: int) -> Iterator[tuple[int, int]]:
+        """The sentences overlapping body[lo:hi], clipped to it and without leading space,
+        from the one around offset `first_at` on: a lookup costs the sentences it reads,
+        not the paragraph's (a page of thousands of one-line quotes is one paragraph)."""
+        for index in range(self.sentence_index(max(lo, first_at)), len(self.sentences)):
+            start, end = self.sentences[index]
             if start >= hi:
                 break
             start, end = max(start, lo), min(end, hi)
             while start < end and self.body[start].isspace():
                 start += 1
             if start < end:
-                out.append((start, end))
-        return tuple(out)
+                yield start, end
 
     def sentence_bounds(self, lo: int, hi: int, at: int) -> tuple[int, int]:
         """The sentence around offset ``at``, within [lo, hi)."""
-        for start, end in self.sentence_spans(lo, hi):
+        if not self.sentences:
+            return lo, hi
+        # Sentences before the one around `at` end at or before it.
+        for start, end in self._clipped(lo, hi, at):
             if at < end:
                 return start, end
         return lo, hi
 
     def next_sentence_end(self, start: int, hi: int) -> int | None:
         """The end of the sentence that contains ``start``, if it ends before ``hi``."""
-        for _, end in self.sentence_spans(start, hi):
+        spans = self._clipped(start, hi, start) if self.sentences else iter(self.sentence_spans(start, hi))
+        for _, end in spans:
             return end if end < hi or end == len(self.body.rstrip()) else None
         return None
 
@@ -195,6 +205,10 @@ def analysis_of(doc: Document) -> Analysis:
 def analyse(body: str, language: str | None, parse: ParsePolicy = "cued", names: bool = True) -> Analysis:
     """Tokenise, split, recognise names (unless ``names`` is false), and parse what ``parse`` asks for."""
     nlp = language_pipeline(language)
+    if len(body) > nlp.max_length:
+        raise InputError(
+            f"article text of {len(body):,} characters is longer than the analysis takes ({nlp.max_length:,})"
+        )
     doc = set_sentence_starts(nlp.make_doc(body))
     recognise = names and "ner" in nlp.pipe_names
     if recognise:

@@ -23,17 +23,13 @@ unchanged). Favouring recall on every page instead loses precision (WCXB .928).
 
 from __future__ import annotations
 
-import signal
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import ClassVar
 
 import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
-from ..errors import InputError
+from ..deadline import time_limit
 from ..model import Document
 from .page_metadata import link_share, read_page_metadata
 
@@ -58,7 +54,8 @@ class ExtractHtml:
             doc.body = doc.raw
             return doc
         url = doc.given.get("url")
-        with _time_limit(self.timeout_seconds, doc.source):
+        too_long = f"HTML extraction took longer than {self.timeout_seconds:g} s (html_timeout_seconds)"
+        with time_limit(self.timeout_seconds, too_long):
             # Parsed once: the metadata readers and the extraction share the
             # tree (bare_extraction works on its own copy of a tree it is given).
             tree = load_html(doc.raw)
@@ -98,26 +95,3 @@ def _bare_text(tree: HtmlElement, url: str | None, *, fast: bool, favor_recall: 
 def _paragraph_chars(tree: HtmlElement) -> int:
     """How much text the page holds in <p> elements: a cheap measure of its prose."""
     return sum(len(paragraph.text_content()) for paragraph in tree.iter("p"))
-
-
-@contextmanager
-def _time_limit(seconds: float, source: str) -> Iterator[None]:
-    """Abandon the block after `seconds` with an InputError naming `source`.
-
-    Uses SIGALRM, which only the main thread of a process can receive; in
-    other threads the block runs without a limit rather than not at all.
-    """
-    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def give_up(signum: int, frame: object) -> None:
-        raise InputError(f"HTML extraction took longer than {seconds:g} s")
-
-    previous = signal.signal(signal.SIGALRM, give_up)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)

@@ -15,6 +15,7 @@ from typing import ClassVar
 
 from ..ids import derive_id
 from ..model import Document, Quote
+from ..spans import SpanIndex
 from .german import KONJUNKTIV_RE, find_german
 from .lexicon import INFINITIVE_MARKERS, SPEECH_LEMMAS
 from .marks import paragraphs, scan_text, widen
@@ -35,13 +36,15 @@ class FindIndirectQuotes:
 
     def run(self, doc: Document) -> Document:
         raw, body = doc.body, scan_text(doc.body)
-        direct = [(q.start, q.end) for q in doc.quotes if q.kind in ("direct", "interview")]
+        direct = SpanIndex((q.start, q.end) for q in doc.quotes if q.kind in ("direct", "interview"))
+        attributed = [q for q in doc.quotes if q.speaker_span and q.cue_span]
+        attributed_spans = SpanIndex((q.start, q.end) for q in attributed)
         german = doc.language == "de"
         last: Reported | None = None  # the attribution free indirect speech carries on
         for p_start, p_end in paragraphs(body):
             for s, e in doc.analysis.sentence_spans(p_start, p_end):
                 if e - s < 20 or _covered(s, e, direct):
-                    last = _attribution_of(doc, s, e) if e - s >= 20 else last
+                    last = _attribution_of(attributed, attributed_spans, s, e) if e - s >= 20 else last
                     continue
                 found = (
                     _labelled_line(doc, body, s, e)
@@ -65,7 +68,7 @@ class FindIndirectQuotes:
         return doc
 
     def _add(
-        self, doc: Document, raw: str, body: str, found: Reported, direct: list[tuple[int, int]]
+        self, doc: Document, raw: str, body: str, found: Reported, direct: SpanIndex
     ) -> None:
         """One reported attribution as quote records (one per piece, later ones part of the first)."""
         pieces = []
@@ -163,14 +166,15 @@ def _mixed(doc: Document, body: str, s: int, e: int) -> Reported | None:
     return None
 
 
-def _attribution_of(doc: Document, s: int, e: int) -> Reported | None:
-    """The attribution of the direct quote over [s, e), for speech that carries on after it."""
-    for quote in doc.quotes:
-        if quote.start < e and quote.end > s and quote.speaker_span and quote.cue_span:
-            return Reported([], quote.cue_span, quote.speaker_span)
-    return None
+def _attribution_of(attributed: list[Quote], spans: SpanIndex, s: int, e: int) -> Reported | None:
+    """The attribution of the (first) attributed quote over [s, e), for speech that carries on after it."""
+    positions = [position for _, _, position in spans.overlapping(s, e)]
+    if not positions:
+        return None
+    quote = attributed[min(positions)]
+    assert quote.cue_span and quote.speaker_span
+    return Reported([], quote.cue_span, quote.speaker_span)
 
 
-def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    inside = sum(min(end, e) - max(start, s) for s, e in spans if s < end and e > start)
-    return inside > (end - start) / 2
+def _covered(start: int, end: int, spans: SpanIndex) -> bool:
+    return spans.covered(start, end) > (end - start) / 2

@@ -1,8 +1,12 @@
-"""Archives and compressed files: zip, tar (plain or compressed), gzip.
+"""Archives: zip and tar (plain or compressed).
 
 Members are handed back to `read_bytes`, so an archive may hold any input
-format, including other archives (to a small depth, against zip bombs).
-A damaged or truncated archive keeps the members that could be read.
+format, including other archives (to a small depth). A damaged or truncated
+archive keeps the members that could be read. Members are read into memory
+only, never extracted to disk, so a member named `../../x` or `/etc/x` is just
+a name in messages. What the members inflate to, all levels together, counts
+against the input's `Inflation`; a zip member that inflates beyond the
+compression ratio is refused before it is read.
 """
 
 from __future__ import annotations
@@ -14,39 +18,47 @@ import zlib
 from collections.abc import Callable, Iterator
 
 from ..model import RawRecord, Rejection
+from .limits import Inflation
 
-Reader = Callable[[str, bytes, int], Iterator[RawRecord | Rejection]]
-
-# Members larger than this are reported rather than read into memory.
-MAX_MEMBER_BYTES = 200 * 1024 * 1024
+Reader = Callable[[str, bytes, Inflation, int], Iterator[RawRecord | Rejection]]
 
 
 def member_source(archive: str, member: str) -> str:
     return f"{archive}!{member}"
 
 
-def read_zip(source: str, data: bytes, depth: int, read_bytes: Reader) -> Iterator[RawRecord | Rejection]:
+def read_zip(
+    source: str, data: bytes, inflation: Inflation, depth: int, read_bytes: Reader
+) -> Iterator[RawRecord | Rejection]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as error:
+    except (zipfile.BadZipFile, ValueError) as error:
         yield Rejection(source, f"damaged zip archive ({error})")
         return
+    limits = inflation.limits
     for info in sorted(archive.infolist(), key=lambda info: info.filename):
         if info.is_dir():
             continue
         where = member_source(source, info.filename)
-        if info.file_size > MAX_MEMBER_BYTES:
-            yield Rejection(where, f"member larger than {MAX_MEMBER_BYTES} bytes")
+        problem = limits.ratio_problem(info.file_size, info.compress_size) or inflation.take(info.file_size)
+        if problem:
+            yield Rejection(where, problem)
+            if inflation.total > limits.decompressed_max_bytes:
+                return  # the input's budget is spent: the rest would be refused alike
             continue
         try:
-            member = archive.read(info)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
+            with archive.open(info) as stream:
+                # the stated size bounds the read: a header that understates it is cut short
+                member = stream.read(info.file_size)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError) as error:
             yield Rejection(where, f"damaged zip member ({error})")
             continue
-        yield from read_bytes(where, member, depth + 1)
+        yield from read_bytes(where, member, inflation, depth + 1)
 
 
-def read_tar(source: str, data: bytes, depth: int, read_bytes: Reader) -> Iterator[RawRecord | Rejection]:
+def read_tar(
+    source: str, data: bytes, inflation: Inflation, depth: int, read_bytes: Reader
+) -> Iterator[RawRecord | Rejection]:
     read = 0
     try:
         # Streaming mode reads members in order, so a truncated archive
@@ -54,35 +66,15 @@ def read_tar(source: str, data: bytes, depth: int, read_bytes: Reader) -> Iterat
         with tarfile.open(fileobj=io.BytesIO(data), mode="r|*") as archive:
             for info in archive:
                 if not info.isfile():
-                    continue
+                    continue  # links, devices, folders: nothing to read, and nothing is ever extracted
                 where = member_source(source, info.name)
-                if info.size > MAX_MEMBER_BYTES:
-                    yield Rejection(where, f"member larger than {MAX_MEMBER_BYTES} bytes")
-                    continue
+                problem = inflation.take(info.size)
+                if problem:
+                    yield Rejection(where, problem)
+                    return
                 extracted = archive.extractfile(info)
                 member = extracted.read() if extracted else b""
                 read += 1
-                yield from read_bytes(where, member, depth + 1)
+                yield from read_bytes(where, member, inflation, depth + 1)
     except (tarfile.TarError, EOFError, zlib.error, OSError) as error:
         yield Rejection(source, f"damaged or truncated tar archive after {read} members ({error})")
-
-
-def gunzip(source: str, data: bytes) -> tuple[bytes, Rejection | None]:
-    """The decompressed bytes of every gzip member, and a rejection when the stream was cut short.
-
-    WARC files are gzipped record by record, so a stream has many members.
-    """
-    parts: list[bytes] = []
-    remaining = data
-    while remaining:
-        decompressor = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)
-        try:
-            parts.append(decompressor.decompress(remaining))
-        except zlib.error as error:
-            return b"".join(parts), Rejection(
-                source, f"damaged gzip data ({error}); the readable part was kept"
-            )
-        if not decompressor.eof:
-            return b"".join(parts), Rejection(source, "truncated gzip data; the readable part was kept")
-        remaining = decompressor.unused_data.lstrip(b"\0")
-    return b"".join(parts), None

@@ -26,6 +26,9 @@ _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)"""
 # newline, carriage return and form feed.
 _BINARY_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _MAX_BINARY_SHARE = 0.01
+# A UTF-16 surrogate on its own: JSON's "\ud800" escape decodes to one, and no UTF-8
+# text (a store, an export, a hash) can hold it.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # Encodings of most of the web's non-UTF-8 text, most common first.
 _WIDESPREAD = (
     "cp1252",
@@ -46,13 +49,16 @@ def decode_text(data: bytes, *, html: bool = False) -> str:
     if not data.strip():
         raise InputError(errors.EMPTY)
     text = _decode_stated(data, html=html)
-    if text is None:
-        if b"\x00" in data:
-            text = _utf16_without_bom(data)
+    if text is None and b"\x00" in data:
+        text = _utf16_without_bom(data)
+        if text is None:
+            # Stray NULs in otherwise valid text (a broken export, a bad copy): the text
+            # is kept without them. Binary data is rarely valid UTF-8 once they are gone.
+            text = _decode_stated(data.replace(b"\x00", b""), html=html)
             if text is None:
                 raise InputError(errors.BINARY)
-        else:
-            text = _guess(data)
+    if text is None:
+        text = _guess(data)
     if len(_BINARY_CHARACTERS.findall(text)) > _MAX_BINARY_SHARE * len(text):
         raise InputError(errors.BINARY)
     return text
@@ -115,3 +121,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
     if text is None or not any(ch.isspace() for ch in text[:2000]):
         return None
     return text
+
+
+def replace_lone_surrogates(text: str) -> str:
+    """`text` with every lone surrogate replaced by U+FFFD (the same object when it has none)."""
+    return _LONE_SURROGATE.sub("\ufffd", text) if _LONE_SURROGATE.search(text) else text

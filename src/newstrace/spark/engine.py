@@ -28,6 +28,7 @@ from ..config import Settings
 from ..errors import UsageError
 from ..model import RawRecord, Rejection
 from ..read import STDIN, input_files, read_file
+from ..read.limits import ReadLimits
 from . import records
 
 # Input hashes are checked against the store this many at a time.
@@ -57,7 +58,8 @@ def process_with_spark(
     try:
         context = spark.sparkContext
         read = context.parallelize(list(enumerate(files)), max(1, min(len(files), 4 * context.defaultParallelism)))
-        unique = read.flatMap(_keyed_items).reduceByKey(_earliest)
+        limits = ReadLimits.from_settings(settings)
+        unique = read.flatMap(lambda numbered: _keyed_items(numbered, limits)).reduceByKey(_earliest)
         unique.persist(StorageLevel.MEMORY_AND_DISK)
         stored: set[str] = set()
         hashes = (key for key in unique.keys().toLocalIterator() if not key.startswith(_UNIQUE_PREFIX))
@@ -111,10 +113,12 @@ def _spark_path(out: str) -> str:
 # --- on the executors ------------------------------------------------------------
 
 
-def _keyed_items(numbered_file: tuple[int, str]) -> Iterator[tuple[str, tuple[Order, Any, int]]]:
+def _keyed_items(
+    numbered_file: tuple[int, str], limits: ReadLimits
+) -> Iterator[tuple[str, tuple[Order, Any, int]]]:
     """(key, (order, record or rejection, copies)) for everything one input file holds."""
     file_number, path = numbered_file
-    for record_number, item in enumerate(read_file(path)):
+    for record_number, item in enumerate(read_file(path, limits)):
         order = (file_number, record_number)
         if isinstance(item, Rejection):
             yield f"{_UNIQUE_PREFIX}{file_number}:{record_number}", (order, item, 1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
@@ -72,6 +73,16 @@ class Store(ABC):
     url: str
 
     # --- writing -------------------------------------------------------
+    @abstractmethod
+    def transaction(self) -> AbstractContextManager[None]:
+        """One transaction around every write inside it (a stored batch and its link pass):
+        a crash inside leaves none of them; the writes' own commits join it."""
+
+    @abstractmethod
+    def ingest_lock(self) -> AbstractContextManager[None]:
+        """Held for a whole ingest: a second ingest into the same store is refused with
+        `StoreBusy` rather than interleaving its link passes with the first one's."""
+
     @abstractmethod
     def known_hashes(self, sha256s: Iterable[str]) -> set[str]:
         """Which of these raw-input hashes are stored already."""

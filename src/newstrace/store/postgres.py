@@ -15,10 +15,11 @@ Differences from SQLite, all inside this file:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from ..entities.merge import fold_alias
-from ..errors import StoreError
+from ..errors import StoreBusy, StoreError
 from ..model import Citation, DateMention, Document, Entity, Quote, Rejection, Story
 from . import rows
 from .base import LinkUpdate, QuoteFilter, QuoteLinkUpdate, Store, search_terms
@@ -26,6 +27,8 @@ from .migrations import latest_version
 from .quote_listing import QUOTE_DATE, Dialect, quote_listing
 
 _BATCH = 1000
+# The advisory lock an ingest holds on its database (any number; ours alone uses it).
+_INGEST_LOCK = 727273
 
 SCHEMA = [
     "CREATE TABLE newstrace_schema (version INTEGER NOT NULL)",
@@ -183,6 +186,27 @@ class PostgresStore(Store):
                 for statement in UPGRADES[version]:
                     self._db.execute(statement)
                 self._db.execute("UPDATE newstrace_schema SET version = %s", (version,))
+
+    # --- transactions ----------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        # The write methods' own transactions nest inside as savepoints; this one commits.
+        with self._db.transaction():
+            yield
+
+    @contextmanager
+    def ingest_lock(self) -> Iterator[None]:
+        # A session-level advisory lock: the server drops it when the connection ends,
+        # however the ingest ends, so it never goes stale.
+        if not self._one("SELECT pg_try_advisory_lock(%s)", (_INGEST_LOCK,)):
+            raise StoreBusy(
+                f"{safe_url(self.url)}: another ingest is writing to this collection; "
+                "run this one when it has finished"
+            )
+        try:
+            yield
+        finally:
+            self._db.execute("SELECT pg_advisory_unlock(%s)", (_INGEST_LOCK,))
 
     # --- helpers ---------------------------------------------------------------
     def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:

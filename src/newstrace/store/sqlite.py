@@ -6,13 +6,16 @@ triggers, so the text is stored once.
 
 from __future__ import annotations
 
+import fcntl
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from ..entities.merge import fold_alias
-from ..errors import StoreError
+from ..errors import StoreBusy, StoreError
 from ..model import Citation, DateMention, Document, Entity, Quote, Rejection, Story
 from . import rows
 from .base import LinkUpdate, QuoteFilter, QuoteLinkUpdate, Store, search_terms
@@ -107,16 +110,34 @@ def _chunks(items: list[str]) -> Iterator[list[str]]:
         yield items[start : start + _BATCH]
 
 
+class _Connection(sqlite3.Connection):
+    """A connection whose `with connection:` blocks (each write method's own commit) join
+    an open `SqliteStore.transaction()` instead of committing on their own."""
+
+    joined_by_outer = False
+
+    def __enter__(self) -> _Connection:
+        return self if self.joined_by_outer else super().__enter__()
+
+    def __exit__(self, *exc_info: Any) -> bool:
+        # an error propagates to the outer transaction, which rolls everything back
+        return False if self.joined_by_outer else super().__exit__(*exc_info)
+
+
 class SqliteStore(Store):
     def __init__(self, path: str, *, read_only: bool = False):
         self.url = path
         try:
             if read_only:
-                self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+                self._db = sqlite3.connect(
+                    f"file:{path}?mode=ro", uri=True, check_same_thread=False, factory=_Connection
+                )
             else:
                 if path != ":memory:":
                     Path(path).parent.mkdir(parents=True, exist_ok=True)
-                self._db = sqlite3.connect(path, check_same_thread=False)
+                self._db = sqlite3.connect(path, check_same_thread=False, factory=_Connection)
+                # first, so that even opening waits for an ingest's batch to commit rather than failing
+                self._db.execute("PRAGMA busy_timeout=10000")
                 self._db.execute("PRAGMA journal_mode=WAL")
                 self._db.execute("PRAGMA synchronous=NORMAL")
                 self._db.execute("PRAGMA foreign_keys=ON")
@@ -148,6 +169,45 @@ class SqliteStore(Store):
                 self._db.execute(f"PRAGMA user_version={version}")
 
     # --- writing ---------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self._db.joined_by_outer:  # already inside one: the outermost commits
+            yield
+            return
+        # IMMEDIATE takes the write lock now: a link pass reads what it then writes.
+        self._db.execute("BEGIN IMMEDIATE")
+        self._db.joined_by_outer = True
+        try:
+            yield
+        except BaseException:
+            self._db.rollback()
+            raise
+        else:
+            self._db.commit()
+        finally:
+            self._db.joined_by_outer = False
+
+    @contextmanager
+    def ingest_lock(self) -> Iterator[None]:
+        if self.url == ":memory:":  # no other process can open it
+            yield
+            return
+        # An advisory lock on a file beside the database, never on the database file itself:
+        # closing any descriptor of that file would drop SQLite's own POSIX locks. The
+        # kernel releases it when the process ends, killed or not, so it never goes stale.
+        descriptor = os.open(f"{self.url}.ingest-lock", os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise StoreBusy(
+                    f"{self.url}: another ingest is writing to this collection; "
+                    "run this one when it has finished"
+                ) from None
+            yield
+        finally:
+            os.close(descriptor)  # releases the lock
+
     def _known(self, column: str, values: Iterable[str]) -> set[str]:
         found: set[str] = set()
         for chunk in _chunks(list(set(values))):

@@ -12,6 +12,7 @@ order; the longest reading wins where rules overlap.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 
 from . import calendar_rules, day_rules, duration_rules, named_rules, relative_rules, report_rules
@@ -65,12 +66,17 @@ def find_expressions(
             found.append(Expression(start, end, kind, value, relative, name))
     found.sort(key=lambda e: (-(e.end - e.start), e.start))
     kept: list[Expression] = []
-    taken: list[tuple[int, int]] = []
+    # What is kept never overlaps, so ordered by start it is ordered by end too, and only
+    # the last kept span starting before an expression's end can overlap it.
+    taken_starts: list[int] = []
+    taken_ends: list[int] = []
     for expression in found:
-        if any(expression.start < e and s < expression.end for s, e in taken):
+        before = bisect_left(taken_starts, expression.end)
+        if before and taken_ends[before - 1] > expression.start:
             continue
         kept.append(expression)
-        taken.append((expression.start, expression.end))
+        taken_starts.insert(before, expression.start)
+        taken_ends.insert(before, expression.end)
     kept.sort(key=lambda e: e.start)
     follow_reference_quarter(kept)
     order_coordinated_weekdays(text, kept)

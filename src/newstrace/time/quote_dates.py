@@ -9,6 +9,7 @@ quote, so the sentence before *that* is the preceding sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import ClassVar
 
 from ..analysis import analysis_of
@@ -26,9 +27,10 @@ _WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 _VENUE_NAMES = {"conversation": "interview", "talk": "interview", "news conference": "press conference"}
 
 
-def _context(body: str, spans: list[tuple[int, int]], position: int) -> list[tuple[int, int]]:
-    """The quote's sentence, then the one before (skipping a bare 'He said:' line)."""
-    index = next((i for i, (s, e) in enumerate(spans) if s <= position < e or position < s), len(spans) - 1)
+def _context(body: str, spans: list[tuple[int, int]], ends: list[int], position: int) -> list[tuple[int, int]]:
+    """The quote's sentence (or the next one, from a gap between two), then the one before
+    (skipping a bare 'He said:' line). `ends`: the sentences' ends, in order."""
+    index = min(bisect_right(ends, position), len(spans) - 1)
     chosen = [spans[index]]
     back = index - 1
     if back >= 0 and body[spans[back][0] : spans[back][1]].rstrip().endswith(":") and len(body[spans[back][0] : spans[back][1]]) < 60:
@@ -61,10 +63,13 @@ def date_quotes(doc: Document) -> Document:
         and not (m.anchor and m.value[:10] > m.anchor)
         and sentence_tense(doc.body, m.start, m.end, analysis_of(doc).sentence_at(m.start)) != "future"
     ]
+    usable.sort(key=lambda m: m.start)
+    usable_starts = [m.start for m in usable]
+    ends = [end for _, end in spans]
     for quote in doc.quotes:
         position = quote.cue_span[0] if quote.cue_span else quote.start
-        for start, end in _context(doc.body, spans, position):
-            inside: list[DateMention] = [m for m in usable if start <= m.start < end]
+        for start, end in _context(doc.body, spans, ends, position):
+            inside: list[DateMention] = usable[bisect_left(usable_starts, start) : bisect_left(usable_starts, end)]
             if quote.said_on is None and inside:
                 nearest = min(inside, key=lambda m: abs(m.start - position))
                 quote.said_on = nearest.value[:10] if nearest.value else None
