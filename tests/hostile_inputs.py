@@ -49,7 +49,11 @@ def _zeros_gzip(size: int) -> bytes:
     return b"".join(parts)
 
 
-def _warc(records: dict[str, tuple[str, bytes]], *, extra_non_http: bool = False) -> bytes:
+def _warc(
+    records: dict[str, tuple[str, bytes]], *, extra_non_http: bool = False, ends: list[int] | None = None
+) -> bytes:
+    """A .warc.gz of these responses (each followed by its request); `ends` receives the
+    offset where each response's gzip member ends."""
     buffer = io.BytesIO()
     writer = WARCWriter(buffer, gzip=True)
     if extra_non_http:
@@ -67,6 +71,8 @@ def _warc(records: dict[str, tuple[str, bytes]], *, extra_non_http: bool = False
         writer.write_record(
             writer.create_warc_record(uri, "response", payload=io.BytesIO(payload), http_headers=headers)
         )
+        if ends is not None:
+            ends.append(buffer.tell())
         writer.write_record(
             writer.create_warc_record(uri, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"))
         )
@@ -95,13 +101,20 @@ def write_hostile_inputs(folder: Path) -> dict[str, Expected]:
         b"word " * (30_000_000 // 5),
         Expected(rejected_source="one-line-30mb.txt", reason="page_max_bytes"),
     )
-    # incompressible tails (seeded), so that the cut falls at the same record every time
+    # cut inside the fifth response: four are whole
     tails = [random.Random(n).randbytes(2000).hex() for n in range(6)]
-    warc = _warc({f"https://example.org/cut/{n}": ("text/plain", (_story(f"cut{n}") + tails[n]).encode()) for n in range(6)})
+    ends: list[int] = []
+    warc = _warc(
+        {f"https://example.org/cut/{n}": ("text/plain", (_story(f"cut{n}") + tails[n]).encode()) for n in range(6)},
+        ends=ends,
+    )
     put(
         "truncated.warc.gz",
-        warc[: len(warc) * 2 // 3],
+        warc[: ends[4] - 500],
         Expected(stored=4, rejected_source="truncated.warc.gz", reason="truncated"),
+    )
+    expected["truncated.warc.gz (the record cut)"] = Expected(
+        rejected_source="https://example.org/cut/4", reason="record cut short"
     )
     put(
         "gzip-bomb.txt.gz",

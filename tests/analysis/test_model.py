@@ -8,6 +8,8 @@ from newstrace.analysis import analyse
 from newstrace.analysis.pipelines import trained_languages
 from newstrace.examples import example_corpus
 
+from ..conftest import HARBOUR_STORY, ORCHARD_STORY
+
 
 def test_the_english_model_ships_with_its_licence() -> None:
     import json
@@ -56,3 +58,14 @@ def test_the_german_model_finds_the_people_of_the_german_example() -> None:
     people = {e.name for e in doc.entities if e.kind == "person"}
     assert "Ilse Marovic" in people
     assert not people & {"Seehotel Halvik", "Vertrag Zeile", "Nationalbank", "Ministerin"}
+
+
+def test_a_very_long_body_has_its_names_recognised_a_run_of_sentences_at_a_time(monkeypatch) -> None:
+    from newstrace.analysis import document
+
+    body = "\n\n".join([HARBOUR_STORY, ORCHARD_STORY] * 3)
+    whole = [(n.start, n.end, n.label) for n in document.analyse(body, "en", parse="none").entities]
+    monkeypatch.setattr(document, "NAMES_PIECE_TOKENS", 40)
+    pieces = [(n.start, n.end, n.label) for n in document.analyse(body, "en", parse="none").entities]
+    assert len(whole) >= 6
+    assert pieces == whole

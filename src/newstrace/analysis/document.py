@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..errors import InputError
 from ..lang import resources
@@ -32,6 +32,14 @@ from .sentences import sentence_offsets, set_sentence_starts
 ParsePolicy = Literal["cued", "all", "none"]
 # A sentence longer than this many tokens is a list or a run-on page fragment: not parsed.
 MAX_PARSE_TOKENS = 150
+# The recogniser's working memory grows with the length of what it is given (a 600,000-
+# character page took 1.7 GB); a body longer than this many tokens is recognised a run of
+# whole sentences at a time. Every real article is shorter, and recognised whole.
+NAMES_PIECE_TOKENS = 20_000
+# Parses one document keeps, at most: a long real article has a few hundred sentences; a
+# page of tens of thousands of cued sentences (a machine-made list of quotes) would hold
+# gigabytes of them. Sentences past it go unparsed, like over-long ones: stages use rules.
+MAX_PARSED_SENTENCES = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +173,10 @@ class Analysis:
         todo = [i for i in dict.fromkeys(indices) if i not in self._parsed and 0 <= i < len(self.sentences)]
         if not todo:
             return
+        room = max(0, MAX_PARSED_SENTENCES - sum(1 for done in self._parsed.values() if done is not None))
+        for index in todo[room:]:
+            self._parsed[index] = None
+        todo = todo[:room]
         docs, kept = [], []
         for index in todo:
             start, end = self.sentences[index]
@@ -212,10 +224,33 @@ def analyse(body: str, language: str | None, parse: ParsePolicy = "cued", names:
     doc = set_sentence_starts(nlp.make_doc(body))
     recognise = names and "ner" in nlp.pipe_names
     if recognise:
-        doc = nlp.get_pipe("ner")(doc)
+        if len(doc) <= NAMES_PIECE_TOKENS:
+            doc = nlp.get_pipe("ner")(doc)
+        else:
+            doc.ents = _names_in_pieces(nlp, doc)
     analysis = Analysis(body, language, nlp, doc, names_recognised=recognise)
     if parse == "all":
         analysis.parse(range(len(analysis.sentences)))
     elif parse == "cued":
         analysis.parse(analysis.cue_sentences())
     return analysis
+
+
+def _names_in_pieces(nlp: Language, doc: Doc) -> list[Span]:
+    """The names in `doc`, recognised in runs of whole sentences of at most
+    NAMES_PIECE_TOKENS tokens (names do not cross sentences), at `doc`'s offsets."""
+    recogniser = nlp.get_pipe("ner")
+    names: list[Span] = []
+    piece_start = 0
+    for sentence in [*doc.sents, None]:
+        end = sentence.start if sentence is not None else len(doc)
+        if sentence is not None and sentence.end - piece_start <= NAMES_PIECE_TOKENS:
+            continue
+        if end > piece_start:
+            piece = doc[piece_start:end]
+            for name in recogniser(piece.as_doc()).ents:
+                span = doc.char_span(piece.start_char + name.start_char, piece.start_char + name.end_char, name.label_)
+                if span is not None:
+                    names.append(span)
+        piece_start = end
+    return names

@@ -62,13 +62,23 @@ def _read(
                 yield Rejection(uri, page_problem)  # left unread: warcio skips past it
                 continue
             payload = record.content_stream().read()
+            if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes than the record states
+                yield Rejection(uri, "record cut short: the WARC ends inside it")
+                continue
             yield _to_raw(uri, payload, is_html="html" in content_type)
     except InputError as error:  # a limit: nothing more of this input is read
         problem = f"{error} after {read} responses"
     except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as error:
         problem = f"damaged or truncated WARC after {read} responses ({error})"
-    if problem is None and inflated is not None and inflated.problem:
-        problem = inflated.problem
+    if problem is None and inflated is not None:
+        # warcio stops quietly at a record it cannot read; what is left tells whether the
+        # stream was cut short
+        try:
+            while stream.read(1024 * 1024):
+                pass
+        except InputError as error:
+            problem = str(error)
+        problem = problem or inflated.problem
     if problem:
         yield Rejection(source, problem)
 
