@@ -89,3 +89,10 @@ def test_a_warc_file_is_streamed_from_disk(tmp_path) -> None:
     records, rejections = split(read_inputs([str(path)], ReadLimits(input_max_bytes=len(warc) // 2)))
     assert [r.source for r in records] == [f"https://example.org/{n}" for n in range(3)]
     assert not rejections
+
+
+def test_the_readers_defaults_are_the_shipped_settings(monkeypatch) -> None:
+    from newstrace.config import load_settings
+
+    monkeypatch.setenv("NEWSTRACE_CONFIG", "/nonexistent/config.toml")
+    assert ReadLimits() == ReadLimits.from_settings(load_settings())

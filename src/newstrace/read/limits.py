@@ -27,6 +27,9 @@ _CHUNK = 1024 * 1024
 
 @dataclass(frozen=True, slots=True)
 class ReadLimits:
+    """The readers' share of the settings. The defaults are defaults.toml's, for callers
+    that read without settings (`read_bytes` in a notebook); ingests use `from_settings`."""
+
     page_max_bytes: int = 5_000_000
     input_max_bytes: int = 1_000_000_000
     decompressed_max_bytes: int = 1_000_000_000
