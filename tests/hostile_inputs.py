@@ -151,7 +151,7 @@ def write_hostile_inputs(folder: Path) -> dict[str, Expected]:
         Expected(stored=1),
     )
     put("nul-bytes.txt", _story("nul").replace(". ", ".\x00 ", 2).encode(), Expected(stored=1))
-    lone = json.dumps({"text": _story("surrogate") + " \ud800 end.", "url": "https://example.org/lone"})
+    lone = json.dumps({"text": _story("surrogate") + " \u0000 \ud800 end.", "url": "https://example.org/lone"})
     put("lone-surrogate.jsonl", lone.encode(), Expected(stored=1))
     escapes = io.BytesIO()
     with zipfile.ZipFile(escapes, "w") as archive:

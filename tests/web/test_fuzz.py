@@ -101,3 +101,11 @@ def test_no_request_gets_a_5xx(data: st.DataObject, client: TestClient) -> None:
         # whatever was asked for is shown as text, never as markup
         assert "<script>alert(1)</script>" not in response.text and "<img src=x" not in response.text
         assert "script-src" in response.headers.get("content-security-policy", "")
+
+
+def test_a_nul_character_anywhere_is_not_a_server_error(client: TestClient) -> None:
+    # found by the fuzzer: PostgreSQL text cannot hold NUL, and a lookup with one failed
+    for path in ("/api/documents/%00", "/documents/a%00b", "/api/speakers/%00"):
+        assert client.get(path).status_code == 404
+    for parameters in ({"q": "\x00"}, {"speaker": "a\x00b"}, {"since": "\x00"}):
+        assert client.get("/api/quotes", params=parameters).status_code in (200, 400)

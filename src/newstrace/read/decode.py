@@ -123,6 +123,11 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return text
 
 
-def replace_lone_surrogates(text: str) -> str:
-    """`text` with every lone surrogate replaced by U+FFFD (the same object when it has none)."""
-    return _LONE_SURROGATE.sub("\ufffd", text) if _LONE_SURROGATE.search(text) else text
+def storable_text(text: str) -> str:
+    """`text` as every store can hold it: lone surrogates replaced by U+FFFD, NULs dropped
+    (PostgreSQL text cannot hold them); the same object when there is nothing to change."""
+    if _LONE_SURROGATE.search(text):
+        text = _LONE_SURROGATE.sub("\ufffd", text)
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    return text

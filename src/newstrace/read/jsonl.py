@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from .. import errors
 from ..ids import sha256_hex
 from ..model import RawRecord, Rejection
-from .decode import replace_lone_surrogates
+from .decode import storable_text
 from .limits import ReadLimits
 
 # Fields an input may state; stages trust them over what they would infer.
@@ -43,15 +43,17 @@ def _to_raw(where: str, record: dict[str, object]) -> RawRecord | Rejection:
     # The record's own content names it, not the line it sat on, so the same
     # article in two files (or re-serialised) is recognised as the same.
     canonical = json.dumps(record, sort_keys=True, ensure_ascii=False)
-    cleaned = replace_lone_surrogates(canonical)
+    cleaned = storable_text(canonical)
     if cleaned is not canonical:
         canonical, record = cleaned, json.loads(cleaned)
     text, html = record.get("text"), record.get("html")
     content = text if isinstance(text, str) and text.strip() else html
     if not isinstance(content, str) or not content.strip():
         return Rejection(where, errors.NO_TEXT)
+    is_html = content is html
+    content = storable_text(content)  # JSON may escape a NUL ("\u0000") that no store holds
     given = {
-        name: str(value).strip()
+        name: storable_text(str(value)).strip()
         for name in GIVEN_FIELDS
         if (value := record.get(name)) not in (None, "") and not isinstance(value, dict | list)
     }
@@ -60,6 +62,6 @@ def _to_raw(where: str, record: dict[str, object]) -> RawRecord | Rejection:
         format="jsonl",
         content=content,
         sha256=sha256_hex(canonical),
-        is_html=content is html,
+        is_html=is_html,
         given=given,
     )

@@ -133,6 +133,24 @@ _DIALECT = Dialect(
 )  # fmt: skip
 
 
+def without_nul_characters(connection: Any) -> None:
+    """Send every string with NUL replaced by U+FFFD on `connection`: PostgreSQL text cannot
+    hold NUL, and a value from outside (an id in a URL, a search) may carry one. Stored text
+    never does (the readers drop it), so such a value matches nothing, as in SQLite."""
+    from psycopg.types.string import StrBinaryDumper, StrDumperUnknown
+
+    class TextDumper(StrDumperUnknown):
+        def dump(self, obj: str) -> Any:
+            return super().dump(obj.replace("\x00", "\ufffd"))
+
+    class BinaryDumper(StrBinaryDumper):
+        def dump(self, obj: str) -> Any:
+            return super().dump(obj.replace("\x00", "\ufffd"))
+
+    connection.adapters.register_dumper(str, TextDumper)
+    connection.adapters.register_dumper(str, BinaryDumper)
+
+
 class PostgresStore(Store):
     def __init__(self, url: str, *, read_only: bool = False, connection: Any = None):
         """`connection`: one opened elsewhere (`serve`'s pool, read-only), used as it is."""
@@ -147,6 +165,7 @@ class PostgresStore(Store):
         except psycopg.Error as error:
             reason = " ".join(str(error).split())  # libpq's message spans lines; ours is one
             raise StoreError(f"{safe_url(url)}: cannot connect to PostgreSQL ({reason})") from None
+        without_nul_characters(self._db)
         if read_only:
             # the server refuses every write on this connection (`serve`)
             self._db.execute("SET default_transaction_read_only = on")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import StoreBusy, StoreError
-from .postgres import safe_url
+from .postgres import safe_url, without_nul_characters
 
 # How long a request waits for a free connection before it is answered "busy".
 WAIT_SECONDS = 20.0
@@ -33,9 +33,10 @@ class _Borrowed:
 _current: contextvars.ContextVar[_Borrowed | None] = contextvars.ContextVar("newstrace_connection", default=None)
 
 
-def _read_only(connection: Any) -> None:
+def _configure(connection: Any) -> None:
     # the server refuses every write on these connections
     connection.execute("SET default_transaction_read_only = on")
+    without_nul_characters(connection)
 
 
 class ConnectionPool:
@@ -45,7 +46,7 @@ class ConnectionPool:
         self.url = url
         self._pool = psycopg_pool.ConnectionPool(
             url, min_size=1, max_size=max(1, size), kwargs={"autocommit": True},
-            configure=_read_only, timeout=WAIT_SECONDS, open=False, name="newstrace-serve",
+            configure=_configure, timeout=WAIT_SECONDS, open=False, name="newstrace-serve",
         )  # fmt: skip
         try:
             self._pool.open(wait=True, timeout=10)
