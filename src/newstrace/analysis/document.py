@@ -84,6 +84,7 @@ class Analysis:
         self.sentences = sentence_offsets(doc)
         self._starts = [start for start, _ in self.sentences]
         self._parsed: dict[int, ParsedSentence | None] = {}
+        self._parse_count = 0  # of the entries above, those with a parse (MAX_PARSED_SENTENCES)
         self._cues: frozenset[int] | None = None  # sentences with a verb of saying, once asked
         self.entities: list[NamedSpan] = [
             NamedSpan(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents
@@ -112,14 +113,17 @@ class Analysis:
 
     def sentence_spans(self, lo: int, hi: int) -> tuple[tuple[int, int], ...]:
         """The sentences overlapping body[lo:hi], clipped to it."""
-        if not self.sentences:
-            return ((lo, hi),) if lo < hi else ()
         return tuple(self._clipped(lo, hi, lo))
 
     def _clipped(self, lo: int, hi: int, first_at: int) -> Iterator[tuple[int, int]]:
         """The sentences overlapping body[lo:hi], clipped to it and without leading space,
         from the one around offset `first_at` on: a lookup costs the sentences it reads,
-        not the paragraph's (a page of thousands of one-line quotes is one paragraph)."""
+        not the paragraph's (a page of thousands of one-line quotes is one paragraph).
+        Without sentences, body[lo:hi] is one."""
+        if not self.sentences:
+            if lo < hi:
+                yield lo, hi
+            return
         for index in range(self.sentence_index(max(lo, first_at)), len(self.sentences)):
             start, end = self.sentences[index]
             if start >= hi:
@@ -132,8 +136,6 @@ class Analysis:
 
     def sentence_bounds(self, lo: int, hi: int, at: int) -> tuple[int, int]:
         """The sentence around offset ``at``, within [lo, hi)."""
-        if not self.sentences:
-            return lo, hi
         # Sentences before the one around `at` end at or before it.
         for start, end in self._clipped(lo, hi, at):
             if at < end:
@@ -142,8 +144,7 @@ class Analysis:
 
     def next_sentence_end(self, start: int, hi: int) -> int | None:
         """The end of the sentence that contains ``start``, if it ends before ``hi``."""
-        spans = self._clipped(start, hi, start) if self.sentences else iter(self.sentence_spans(start, hi))
-        for _, end in spans:
+        for _, end in self._clipped(start, hi, start):
             return end if end < hi or end == len(self.body.rstrip()) else None
         return None
 
@@ -173,7 +174,7 @@ class Analysis:
         todo = [i for i in dict.fromkeys(indices) if i not in self._parsed and 0 <= i < len(self.sentences)]
         if not todo:
             return
-        room = max(0, MAX_PARSED_SENTENCES - sum(1 for done in self._parsed.values() if done is not None))
+        room = max(0, MAX_PARSED_SENTENCES - self._parse_count)
         for index in todo[room:]:
             self._parsed[index] = None
         todo = todo[:room]
@@ -194,6 +195,7 @@ class Analysis:
             docs = list(self.nlp.get_pipe(name).pipe(docs, batch_size=64))
         for (index, offset), doc in zip(kept, docs, strict=True):
             self._parsed[index] = ParsedSentence(offset, doc)
+        self._parse_count += len(kept)
 
     def parsed(self, index: int) -> ParsedSentence | None:
         """Sentence ``index`` parsed (on demand), or None without a parser."""
