@@ -1,19 +1,23 @@
 """Does memory stay flat as the collection grows? Resident memory sampled through one long ingest.
 
-    python benchmarks/memory.py [--documents 20000] [--every 2500] [--jobs 1]
+    python benchmarks/memory.py [--documents 20000] [--every 2500] [--jobs 1] [--new-words 2]
 
 Input: short articles made of real sentences (the PolNeAR texts, split into
 sentences and drawn four to six at a time with a fixed seed, so that they share
-names, quotes and topics as a news stream does), written to a folder first.
+names, quotes and topics as a news stream does), written to a folder first. A
+crawl never runs out of new words (names, places, typos), while these sentences
+soon do: each article also names `--new-words` invented words seen nowhere else.
 One `newstrace ingest` runs over the folder into a fresh SQLite file; every
-`--every` documents the ingest's own resident memory (VmRSS) and its peak so far
-(VmHWM) are read from /proc. Flat means the resident memory at the end is about
-what it was after the first samples: nothing held grows with the collection.
+`--every` documents the resident memory (VmRSS) and its peak so far (VmHWM) of
+the ingest's process, and with `--jobs N` of its largest worker, are read from
+/proc. Flat means the resident memory at the end is about what it was after the
+first samples: nothing held grows with the collection.
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import random
 import re
 import sys
@@ -25,16 +29,32 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import data_dir, machine_line
 
 
-def _memory_mib() -> tuple[float, float]:
-    values = {}
-    for line in Path("/proc/self/status").read_text().splitlines():
+def _memory_mib(process: str = "self") -> tuple[float, float]:
+    values = {"VmRSS": 0.0, "VmHWM": 0.0}
+    try:
+        status = Path(f"/proc/{process}/status").read_text()
+    except OSError:  # a worker that has just ended
+        return 0.0, 0.0
+    for line in status.splitlines():
         name, _, value = line.partition(":")
-        if name in ("VmRSS", "VmHWM"):
+        if name in values:
             values[name] = int(value.split()[0]) / 1024
     return values["VmRSS"], values["VmHWM"]
 
 
-def _articles(count: int, folder: Path) -> None:
+def _largest_worker_mib() -> tuple[float, float]:
+    workers = [_memory_mib(str(child.pid)) for child in multiprocessing.active_children()]
+    return max(workers, default=(0.0, 0.0))
+
+
+_SYLLABLES = ("ka", "ro", "vel", "mi", "tan", "so", "dre", "lu", "bar", "ze", "no", "quil", "fa", "ster", "i", "go")
+
+
+def _invented_word(draw: random.Random) -> str:
+    return "".join(draw.choice(_SYLLABLES) for _ in range(draw.randint(3, 4))).capitalize()
+
+
+def _articles(count: int, folder: Path, new_words: int = 0) -> None:
     root = data_dir("quotes", "polnear", "train", "text")
     if root is None:
         sys.exit("memory.py: ../shared/bench/quotes/polnear/train/text not found")
@@ -47,6 +67,9 @@ def _articles(count: int, folder: Path) -> None:
     draw = random.Random(14)
     for number in range(count):
         body = "\n\n".join(draw.sample(sentences, draw.randint(4, 6)))
+        if new_words:
+            invented = " and ".join(_invented_word(draw) for _ in range(new_words))
+            body += f"\n\nThe report also mentioned {invented}."
         (folder / f"{number:06}.txt").write_text(f"Report {number}\n\n{body}\n", encoding="utf-8")
 
 
@@ -55,16 +78,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--documents", type=int, default=20000)
     parser.add_argument("--every", type=int, default=2500)
     parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--new-words", type=int, default=2, help="invented words per article (a crawl's new names)")
     args = parser.parse_args(argv)
     import newstrace
 
-    print(f"memory.py: {machine_line()}; {args.documents} articles of 4-6 real sentences, --jobs {args.jobs}",
-          flush=True)  # fmt: skip
+    print(f"memory.py: {machine_line()}; {args.documents} articles of 4-6 real sentences and {args.new_words} "
+          f"invented words each, --jobs {args.jobs}", flush=True)  # fmt: skip
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch) / "in"
         folder.mkdir()
-        _articles(args.documents, folder)
-        samples: list[tuple[int, float, float, float]] = []
+        _articles(args.documents, folder, args.new_words)
+        # (documents, seconds, ingest rss, ingest peak, largest worker rss, its peak)
+        samples: list[tuple[int, float, float, float, float, float]] = []
         started = time.perf_counter()
         next_sample = args.every
 
@@ -72,9 +97,11 @@ def main(argv: list[str] | None = None) -> int:
             nonlocal next_sample
             if done >= next_sample:
                 rss, peak = _memory_mib()
-                samples.append((done, time.perf_counter() - started, rss, peak))
-                print(f"  {done:>7} documents  {samples[-1][1]:7.0f} s  rss {rss:6.0f} MiB  peak {peak:6.0f} MiB",
-                      flush=True)  # fmt: skip
+                worker_rss, worker_peak = _largest_worker_mib()
+                samples.append((done, time.perf_counter() - started, rss, peak, worker_rss, worker_peak))
+                workers = f"  worker rss {worker_rss:6.0f} MiB  peak {worker_peak:6.0f} MiB" if args.jobs > 1 else ""
+                print(f"  {done:>7} documents  {samples[-1][1]:7.0f} s  rss {rss:6.0f} MiB  peak {peak:6.0f} MiB"
+                      f"{workers}", flush=True)  # fmt: skip
                 next_sample += args.every
 
         with newstrace.open(str(Path(scratch) / "m.db")) as collection:
@@ -84,9 +111,11 @@ def main(argv: list[str] | None = None) -> int:
               f"peak {peak:.0f} MiB", flush=True)  # fmt: skip
         if len(samples) >= 2:
             first, last = samples[0], samples[-1]
-            growth = (last[2] - first[2]) / max(1, last[0] - first[0]) * 1000
-            print(f"  resident memory from {first[0]} to {last[0]} documents: {first[2]:.0f} -> {last[2]:.0f} MiB "
-                  f"({growth:+.1f} MiB per 1,000 documents)")  # fmt: skip
+            columns = [("ingest process", 2)] + ([("largest worker", 4)] if args.jobs > 1 else [])
+            for label, column in columns:
+                growth = (last[column] - first[column]) / max(1, last[0] - first[0]) * 1000
+                print(f"  {label}: resident memory from {first[0]} to {last[0]} documents: "
+                      f"{first[column]:.0f} -> {last[column]:.0f} MiB ({growth:+.1f} MiB per 1,000 documents)")  # fmt: skip
     return 0
 
 

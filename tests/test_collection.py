@@ -103,10 +103,26 @@ def test_linking_batch_by_batch_gives_the_same_collection(tmp_path) -> None:
     examples = Path(__file__).resolve().parents[1] / "examples" / "corpus"
     exports = []
     for name, batch_size in (("one-batch", 10_000), ("small-batches", 3)):
-        with newstrace.open(str(tmp_path / f"{name}.db"), store_batch=batch_size) as collection:
+        with newstrace.open(
+            str(tmp_path / f"{name}.db"), store_batch=batch_size, store_batch_seconds=3600.0
+        ) as collection:
             collection.ingest([examples])
             exports.append(sorted(json.dumps(r, sort_keys=True) for r in export_lines(collection)))
     assert exports[0] == exports[1]
+
+
+def test_a_batch_is_stored_once_its_first_document_has_waited_long_enough(tmp_path, monkeypatch) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for number in range(3):
+        (folder / f"{number:02}.txt").write_text(HARBOUR_STORY.replace("tenth", f"day {number}"), encoding="utf-8")
+    with newstrace.open(str(tmp_path / "a.db"), store_batch=10_000, store_batch_seconds=0.0) as collection:
+        stored: list[int] = []
+        add_documents = collection.store.add_documents
+        monkeypatch.setattr(collection.store, "add_documents", lambda docs: (stored.append(len(docs)), add_documents(docs)))
+        report = collection.ingest([folder])
+    assert report.ingested == 3
+    assert [n for n in stored if n] == [1, 1, 1]  # each document waited past the limit: three transactions, not one at the end
 
 
 def test_reingesting_asks_the_store_about_inputs_in_batches(tmp_path, monkeypatch) -> None:

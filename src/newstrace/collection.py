@@ -12,6 +12,7 @@ The CLI, the HTTP API and the web pages call these same methods.
 from __future__ import annotations
 
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -175,12 +176,18 @@ class Collection:
         """
         batch: list[Document] = []
         kept = 0  # report.rejections[:kept] are in the store
+        batch_started = 0.0  # when the batch's first document arrived
         for item in items:
             if isinstance(item, Rejection):
                 reject(item)
             else:
+                if not batch:
+                    batch_started = time.monotonic()
                 batch.append(item)
-                if len(batch) >= settings.store_batch:
+                if (
+                    len(batch) >= settings.store_batch
+                    or time.monotonic() - batch_started >= settings.store_batch_seconds
+                ):
                     kept = self._store_and_link(batch, report, reject, settings, kept)
                     batch = []
             if on_progress:

@@ -2,7 +2,10 @@
 
 A stage is a class with `name`, the document fields it `needs`, the fields it
 `adds`, and `run(doc) -> doc`; one that only makes sense for articles says
-`articles_only = True` and is skipped for other page kinds (`describe/page_kind`). The pipeline checks when it is built that every
+`articles_only = True` and is skipped for other page kinds (`describe/page_kind`). A stage
+holding resources for the length of one document's processing (the analysis: spaCy's
+vocabulary) has `document_scope()`, a context manager the pipeline enters around each
+document's whole run. The pipeline checks when it is built that every
 stage's needs are met by the reader or an earlier stage, so a misordered
 pipeline fails at once rather than on the thousandth document.
 
@@ -25,6 +28,7 @@ knows how it is scheduled.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import ExitStack
 from typing import ClassVar, Protocol
 
 from .config import Settings
@@ -68,6 +72,7 @@ class Pipeline:
     def __init__(self, stages: Sequence[Stage], *, max_seconds: float = 0, max_quotes: int = 0):
         check_order(stages, READER_FIELDS)
         self.stages = list(stages)
+        self._document_scopes = [stage.document_scope for stage in stages if hasattr(stage, "document_scope")]
         self.max_seconds = max_seconds
         self.max_quotes = max_quotes
 
@@ -78,14 +83,16 @@ class Pipeline:
     def process(self, record: RawRecord) -> Document:
         doc = new_document(record)
         too_long = f"processing took longer than {self.max_seconds:g} s (page_max_seconds)"
-        try:
-            with time_limit(self.max_seconds, too_long):
+        with time_limit(self.max_seconds, too_long), ExitStack() as scopes:
+            for scope in self._document_scopes:
+                scopes.enter_context(scope())
+            try:
                 for stage in self.stages:
                     if getattr(stage, "articles_only", False) and doc.page_kind not in ARTICLE_KINDS:
                         continue  # an error page, a stub, a listing: stored, but no quotes or links
                     doc = stage.run(doc)
-        finally:
-            doc.analysis = None  # per-document only: not pickled to the parent, never stored
+            finally:
+                doc.analysis = None  # per-document only: not pickled to the parent, never stored
         if self.max_quotes and len(doc.quotes) > self.max_quotes:
             raise InputError(f"more than {self.max_quotes} quotations (page_max_quotes)")
         return doc

@@ -87,6 +87,50 @@ def test_documents_and_quotes_round_trip(pg_url: str) -> None:
         assert [d.id for d in store.search_documents("body")] == ["d1"]
 
 
+def test_search_matches_words_as_written_and_stemmed_in_the_pages_language(pg_url: str) -> None:
+    def page(doc_id: str, language: str, body: str) -> Document:
+        return Document(
+            id=doc_id, source=f"{doc_id}.txt", sha256=doc_id * 32, format="text", raw=body, body=body,
+            language=language, quotes=[Quote(f"q{doc_id}", doc_id, body, 0, len(body), "direct")],
+        )  # fmt: skip
+
+    english = page("e1", "en", "The governors announced new tax plans.")
+    german = page("d1", "de", "Die Regierungen kündigten Steuerpläne an.")
+    other = page("f1", "fr", "Les gouverneurs annoncent des plans.")
+    with open_store(pg_url) as store:
+        store.add_documents([english, german, other])
+        assert [d.id for d in store.search_documents("tax plan")] == ["e1"]  # English stems: plans ~ plan
+        assert [d.id for d in store.search_documents("Regierung")] == ["d1"]  # German stems
+        assert [d.id for d in store.search_documents("governor announces")] == ["e1"]
+        assert [d.id for d in store.search_documents("plans")] == sorted(["e1", "f1"])  # as written, any language
+        assert [d.id for d in store.search_documents("plan")] == ["e1"]  # French has no stemmer here
+        # a quote is stemmed in every configured language: it carries none of its own
+        assert [q.id for q in store.quotes(QuoteFilter(search="tax plan"))] == ["qe1"]
+        assert [q.id for q in store.quotes(QuoteFilter(search="Regierung"))] == ["qd1"]
+
+
+def test_a_store_written_before_stemmed_search_is_upgraded(pg_url: str) -> None:
+    from newstrace.store.postgres import UPGRADES
+
+    with open_store(pg_url) as store:
+        store.add_documents([Document(id="e1", source="e1.txt", sha256="e1" * 32, format="text", raw="x",
+                                      body="New tax plans.", language="en")])  # fmt: skip
+    with psycopg.connect(pg_url, autocommit=True) as connection:  # the columns as schema 14 had them
+        connection.execute("DROP FUNCTION newstrace_words")
+        connection.execute("ALTER TABLE documents DROP COLUMN words")
+        connection.execute(
+            "ALTER TABLE documents ADD COLUMN words TSVECTOR GENERATED ALWAYS AS "
+            "(to_tsvector('simple', coalesce(title, '') || ' ' || body)) STORED"
+        )
+        connection.execute("ALTER TABLE quotes DROP COLUMN words")
+        connection.execute("ALTER TABLE quotes ADD COLUMN words TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', text)) STORED")
+        connection.execute("UPDATE newstrace_schema SET version = 14")
+    assert 15 in UPGRADES
+    with open_store(pg_url) as store:
+        assert store.schema_version() == latest_version()
+        assert [d.id for d in store.search_documents("tax plan")] == ["e1"]
+
+
 def test_quotes_that_start_together_are_listed_alike_by_both_stores(pg_url: str, tmp_path: Path) -> None:
     # a fragment inside a reported clause starts where the clause does; ids in both orders
     quotes = [

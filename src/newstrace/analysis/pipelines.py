@@ -8,7 +8,8 @@ sentences and tokens are still there and stages fall back to their rules.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import spacy
@@ -25,10 +26,38 @@ def trained_languages() -> list[str]:
     return sorted(p.name for p in MODELS.iterdir() if (p / "meta.json").is_file())
 
 
-@lru_cache(maxsize=8)
+# Loaded pipelines by language code: one per language the process has met.
+_loaded: dict[str, Language] = {}
+
+
 def language_pipeline(language: str | None) -> Language:
     """The pipeline for ``language`` (an ISO 639-1 code), loaded on first use."""
     code = language or "xx"
+    nlp = _loaded.get(code)
+    if nlp is None:
+        nlp = _loaded[code] = _load(code)
+    return nlp
+
+
+@contextmanager
+def forgetting_new_words() -> Iterator[None]:
+    """A block whose new words the loaded pipelines forget at its end.
+
+    spaCy keeps every word it meets in its vocabulary and tokenizer cache, so a
+    long ingest's memory would grow with the crawl's vocabulary (new names every
+    day, without end). spaCy's memory zone frees what a block added; a block is
+    one document's processing, and nothing made inside it (a Doc, a Token) is
+    used after it. Pipelines loaded inside the block are left out of it.
+    Not for concurrent use of one pipeline (zones cannot nest), which the
+    per-document pipeline never does.
+    """
+    with ExitStack() as stack:
+        for nlp in list(_loaded.values()):
+            stack.enter_context(nlp.memory_zone())
+        yield
+
+
+def _load(code: str) -> Language:
     if (MODELS / code / "meta.json").is_file():
         nlp = spacy.load(MODELS / code)
     else:
@@ -46,4 +75,4 @@ def language_pipeline(language: str | None) -> Language:
 
 
 def reset_caches() -> None:
-    language_pipeline.cache_clear()
+    _loaded.clear()

@@ -86,6 +86,9 @@ class LanguageResources:
     # calendar words, lowercase, with their numbers (ISO weekdays: Monday = 1)
     months: dict[str, int] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)
+    # PostgreSQL's text search configuration for the language (its stemmer and stop
+    # words); None where PostgreSQL has none
+    text_search_config: str | None = None
 
 
 def _words(value: object) -> frozenset[str]:
@@ -115,6 +118,8 @@ def resources(code: str | None) -> LanguageResources:
             values[name] = {str(k): _words(v) for k, v in value.items()}
         elif name == "nouns_capitalised":
             values[name] = bool(value)
+        elif name == "text_search_config":
+            values[name] = str(value)
         elif name in ("speech_phrases", "quoted_as_phrases", "error_phrases", "script_notices", "paywall_phrases"):
             values[name] = tuple(value)
         elif name == "title_endings":

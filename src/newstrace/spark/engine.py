@@ -33,6 +33,8 @@ from . import records
 
 # Input hashes are checked against the store this many at a time.
 HASH_BATCH = 1000
+# The processed dataset's Parquet row groups, at most (Spark's default is 128 MB).
+ROW_GROUP_BYTES = 16 * 1024 * 1024
 # The key of an item that must not meet another in the shuffle (a rejection).
 _UNIQUE_PREFIX = "!"
 
@@ -71,7 +73,8 @@ def process_with_spark(
         # without this each document would go through the pipeline twice.
         rows.persist(StorageLevel.MEMORY_AND_DISK)
         frame = spark.createDataFrame(rows, schema=_schema()).orderBy("input_file", "input_record")
-        frame.write.mode("overwrite").parquet(_spark_path(out))
+        # Row groups of a few MB: a reader (`load`, pyarrow, a notebook) holds one at a time.
+        frame.write.mode("overwrite").option("parquet.block.size", ROW_GROUP_BYTES).parquet(_spark_path(out))
         rows.unpersist()
         unique.unpersist()
     finally:

@@ -35,6 +35,8 @@ from ..model import DateMention, Document, Mention, Rejection, RemovedBlock
 from ..store import rows
 
 # Column name -> type, in order ("string", "long", "boolean"); the engine turns this into Spark's schema.
+# Rows of a processed dataset read into Python at a time when it is loaded.
+ROWS_AT_A_TIME = 256
 _DOCUMENT_FIELDS = tuple(document_record(Document(id="", source="", sha256="", format="text", raw="")))
 COLUMNS: dict[str, str] = {
     "type": "string", "input_file": "long", "input_record": "long", "repeats": "long",
@@ -149,8 +151,11 @@ def read_processed(path: str | Path) -> Iterator[Document | Rejection | AlreadyS
             missing = [name for name in ("type", "state", "input_file") if name not in reader.schema_arrow.names]
             if missing:
                 raise UsageError(f"{path}: not a processed dataset (no {', '.join(missing)} column)")
-        for group in range(reader.num_row_groups):
-            for row in reader.read_row_group(group).to_pylist():
+        # A few hundred rows at a time: Spark writes row groups of up to a block (128 MB
+        # by default), and one group made into Python rows (raw pages, bodies, quotes)
+        # would hold several times that on the loading machine.
+        for batch in reader.iter_batches(batch_size=ROWS_AT_A_TIME):
+            for row in batch.to_pylist():
                 if row["type"] == "document":
                     yield document_from_row(row)
                 elif row["type"] == "rejection":

@@ -139,3 +139,10 @@ def browse_indexes() -> list[str]:
         "CREATE INDEX IF NOT EXISTS documents_site ON documents(site)",
         "CREATE INDEX IF NOT EXISTS stories_date ON stories(date)",
     ]
+
+
+@migration(15)
+def stemmed_search_in_postgresql() -> list[str]:
+    """PostgreSQL's search also matches stems in the page's language (issue 14; its
+    statements are `store.postgres.UPGRADES[15]`). SQLite's full-text index is unchanged."""
+    return []

@@ -3,8 +3,12 @@ behaviour as the SQLite store, for a collection a team shares.
 
 Differences from SQLite, all inside this file:
   * full-text search is PostgreSQL's own: a generated `tsvector` column on document
-    titles and bodies and on quote texts, with GIN indexes; the 'simple' configuration
-    (no stemming), so that a search finds what SQLite's unicode61 tokenizer finds;
+    titles and bodies and on quote texts, with GIN indexes. Each holds the words as
+    written (the 'simple' configuration: what SQLite's unicode61 tokenizer finds, so
+    PostgreSQL finds every page SQLite does) and their stems in the page's language
+    (`text_search_config` in the language's data file: English and German), so that
+    "tax plans" also finds "tax plan" and stop words do not have to match. Quotes carry
+    no language of their own and are stemmed in every configured language;
   * case-insensitive name lookups go through `lower(...)` expression indexes;
   * the connection runs in autocommit, and every write is one explicit transaction, so
     readers (another `newstrace quotes`, `serve`) never wait on an idle transaction;
@@ -20,6 +24,7 @@ from typing import Any
 
 from ..entities.merge import fold_alias
 from ..errors import StoreBusy, StoreError
+from ..lang import languages, resources
 from ..model import Citation, DateMention, Document, Entity, Quote, Rejection, Story
 from . import rows
 from .base import LinkUpdate, QuoteFilter, QuoteLinkUpdate, Store, search_terms
@@ -29,6 +34,24 @@ from .quote_listing import QUOTE_DATE, Dialect, quote_listing
 _BATCH = 1000
 # The advisory lock an ingest holds on its database (any number; ours alone uses it).
 _INGEST_LOCK = 727273
+
+# PostgreSQL text search configurations by language code, from the language data files.
+# A configuration added later changes what the generated columns hold: a migration.
+_CONFIGS = {code: config for code in languages() if (config := resources(code).text_search_config)}
+_DOCUMENT_TEXT = "coalesce(title, '') || ' ' || body"
+_DOCUMENT_WORDS = (
+    f"to_tsvector('simple', {_DOCUMENT_TEXT}) || CASE language "
+    + " ".join(f"WHEN '{code}' THEN to_tsvector('{config}', {_DOCUMENT_TEXT})" for code, config in _CONFIGS.items())
+    + " ELSE ''::tsvector END"
+)
+_QUOTE_WORDS = " || ".join(f"to_tsvector('{config}', text)" for config in ("simple", *_CONFIGS.values()))
+# A search's words as written or stemmed in any configured language: a page matches in
+# its own language, or word for word.
+_WORDS_FUNCTION = (
+    "CREATE OR REPLACE FUNCTION newstrace_words(query TEXT) RETURNS tsquery LANGUAGE sql IMMUTABLE AS $$ SELECT "
+    + " || ".join(f"to_tsquery('{config}', query)" for config in ("simple", *_CONFIGS.values()))
+    + " $$"
+)
 
 SCHEMA = [
     "CREATE TABLE newstrace_schema (version INTEGER NOT NULL)",
@@ -42,7 +65,7 @@ SCHEMA = [
         given TEXT NOT NULL, ingested_at TIMESTAMPTZ NOT NULL DEFAULT now(), origin_basis TEXT,
         published_basis TEXT, page_kind TEXT NOT NULL DEFAULT 'article',
         position BIGSERIAL,
-        words TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', coalesce(title, '') || ' ' || body)) STORED)""",
+        words TSVECTOR GENERATED ALWAYS AS ({_DOCUMENT_WORDS}) STORED)""".format(_DOCUMENT_WORDS=_DOCUMENT_WORDS),
     "CREATE INDEX documents_body_hash ON documents(body_hash)",
     "CREATE INDEX documents_story ON documents(story_id)",
     "CREATE INDEX documents_published ON documents(published)",
@@ -58,7 +81,7 @@ SCHEMA = [
         speaker_start INTEGER, speaker_end INTEGER, cue TEXT, cue_start INTEGER,
         cue_end INTEGER, said_on TEXT, venue TEXT, family_id TEXT, first_document_id TEXT,
         speaker_confidence DOUBLE PRECISION, speaker_basis TEXT, position BIGSERIAL,
-        words TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', text)) STORED)""",
+        words TSVECTOR GENERATED ALWAYS AS ({_QUOTE_WORDS}) STORED)""".format(_QUOTE_WORDS=_QUOTE_WORDS),
     "CREATE INDEX quotes_document ON quotes(document_id)",
     "CREATE INDEX quotes_speaker ON quotes(speaker_id, position)",
     "CREATE INDEX quotes_speaker_said ON quotes(speaker_id, said_on)",
@@ -100,9 +123,21 @@ SCHEMA = [
     "CREATE TABLE link_stories (story_id TEXT PRIMARY KEY, state TEXT NOT NULL)",
     "CREATE TABLE link_backfill (document_id TEXT PRIMARY KEY)",
 ]
+SCHEMA.append(_WORDS_FUNCTION)
 # Schema changes after the version SCHEMA creates: {version: [statements]}, as for SQLite.
-UPGRADES: dict[int, list[str]] = {}
-SCHEMA_VERSION = 14
+UPGRADES: dict[int, list[str]] = {
+    # 15: words stemmed in the page's language beside the words as written
+    15: [
+        _WORDS_FUNCTION,
+        "ALTER TABLE documents DROP COLUMN words",
+        f"ALTER TABLE documents ADD COLUMN words TSVECTOR GENERATED ALWAYS AS ({_DOCUMENT_WORDS}) STORED",
+        "CREATE INDEX documents_words ON documents USING GIN (words)",
+        "ALTER TABLE quotes DROP COLUMN words",
+        f"ALTER TABLE quotes ADD COLUMN words TSVECTOR GENERATED ALWAYS AS ({_QUOTE_WORDS}) STORED",
+        "CREATE INDEX quotes_words ON quotes USING GIN (words)",
+    ],
+}
+SCHEMA_VERSION = 15
 
 
 
@@ -123,7 +158,7 @@ def ts_query(text: str) -> str | None:
 
 def _quote_words(text: str) -> tuple[str, str] | None:
     match = ts_query(text)
-    return None if match is None else ("q.words @@ to_tsquery('simple', %s)", match)
+    return None if match is None else ("q.words @@ newstrace_words(%s)", match)
 
 
 # NULLS FIRST and COLLATE "C": SQLite's order (nulls first, text by code point)
@@ -471,8 +506,8 @@ class PostgresStore(Store):
         if match is None:
             return []
         sql = (
-            "SELECT id FROM documents WHERE words @@ to_tsquery('simple', %s) "
-            "ORDER BY ts_rank_cd(words, to_tsquery('simple', %s)) DESC, id LIMIT %s"
+            "SELECT id FROM documents WHERE words @@ newstrace_words(%s) "
+            "ORDER BY ts_rank_cd(words, newstrace_words(%s)) DESC, id LIMIT %s"
         )
         ids = [row[0] for row in self._db.execute(sql, (match, match, limit))]
         by_id = {doc.id: doc for doc in self.documents(ids)}

@@ -56,17 +56,17 @@ class PostgresBrowse(SqliteBrowse):
         match = ts_query(text)
         if match is None:
             return []
-        sql = "SELECT position FROM quotes WHERE words @@ to_tsquery('simple', ?) AND position > ? ORDER BY position LIMIT ?"
+        sql = "SELECT position FROM quotes WHERE words @@ newstrace_words(?) AND position > ? ORDER BY position LIMIT ?"
         return [row[0] for row in self._execute(sql, (match, after, limit))]
 
     def _words_condition(self, text: str) -> tuple[str, str] | None:
         match = ts_query(text)
-        return None if match is None else ("q.words @@ to_tsquery('simple', ?)", match)
+        return None if match is None else ("q.words @@ newstrace_words(?)", match)
 
     def _best_documents(self, match: str, limit: int) -> list[int]:
         sql = (
-            "SELECT position, ts_rank_cd(words, to_tsquery('simple', ?)) AS rank FROM "
-            "(SELECT position, words FROM documents WHERE words @@ to_tsquery('simple', ?) LIMIT ?) AS first "
+            "SELECT position, ts_rank_cd(words, newstrace_words(?)) AS rank FROM "
+            "(SELECT position, words FROM documents WHERE words @@ newstrace_words(?) LIMIT ?) AS first "
             "ORDER BY rank DESC, position LIMIT ?"
         )
         return [row[0] for row in self._execute(sql, (match, match, _RANKED_CANDIDATES, limit))]
