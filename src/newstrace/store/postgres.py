@@ -55,7 +55,7 @@ _WORDS_FUNCTION = (
 
 SCHEMA = [
     "CREATE TABLE newstrace_schema (version INTEGER NOT NULL)",
-    """CREATE TABLE documents (
+    f"""CREATE TABLE documents (
         id TEXT PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, source TEXT NOT NULL,
         format TEXT NOT NULL, is_html INTEGER NOT NULL, url TEXT, site TEXT, title TEXT,
         title_language TEXT, language TEXT, author TEXT, published TEXT, published_text TEXT,
@@ -65,7 +65,7 @@ SCHEMA = [
         given TEXT NOT NULL, ingested_at TIMESTAMPTZ NOT NULL DEFAULT now(), origin_basis TEXT,
         published_basis TEXT, page_kind TEXT NOT NULL DEFAULT 'article',
         position BIGSERIAL,
-        words TSVECTOR GENERATED ALWAYS AS ({_DOCUMENT_WORDS}) STORED)""".format(_DOCUMENT_WORDS=_DOCUMENT_WORDS),
+        words TSVECTOR GENERATED ALWAYS AS ({_DOCUMENT_WORDS}) STORED)""",
     "CREATE INDEX documents_body_hash ON documents(body_hash)",
     "CREATE INDEX documents_story ON documents(story_id)",
     "CREATE INDEX documents_published ON documents(published)",
@@ -74,14 +74,14 @@ SCHEMA = [
     "CREATE INDEX documents_site ON documents(site)",
     "CREATE INDEX documents_words ON documents USING GIN (words)",
     "CREATE TABLE raw_inputs (sha256 TEXT PRIMARY KEY, content BYTEA NOT NULL)",
-    """CREATE TABLE quotes (
+    f"""CREATE TABLE quotes (
         id TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id),
         text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, kind TEXT NOT NULL,
         speaker TEXT, speaker_id TEXT, part_of TEXT, speaker_mention TEXT,
         speaker_start INTEGER, speaker_end INTEGER, cue TEXT, cue_start INTEGER,
         cue_end INTEGER, said_on TEXT, venue TEXT, family_id TEXT, first_document_id TEXT,
         speaker_confidence DOUBLE PRECISION, speaker_basis TEXT, position BIGSERIAL,
-        words TSVECTOR GENERATED ALWAYS AS ({_QUOTE_WORDS}) STORED)""".format(_QUOTE_WORDS=_QUOTE_WORDS),
+        words TSVECTOR GENERATED ALWAYS AS ({_QUOTE_WORDS}) STORED)""",
     "CREATE INDEX quotes_document ON quotes(document_id)",
     "CREATE INDEX quotes_speaker ON quotes(speaker_id, position)",
     "CREATE INDEX quotes_speaker_said ON quotes(speaker_id, said_on)",
