@@ -48,3 +48,11 @@ def test_sentence_lookups_are_body_offsets() -> None:
     assert analysis.sentence_at(text.index("Second")) == (16, 33)
     assert analysis.sentence_spans(0, 20) == ((0, 15), (16, 20))
     assert analysis.next_sentence_end(text.index("one there"), len(text)) == 33
+
+
+def test_the_sentences_holding_a_word_are_found_by_its_lowercase_or_caseless_form() -> None:
+    analysis = analyse("Rain fell. Prices rose in MARCH. The FRİDAY sale and the Januar/Februar one.", "en",
+                       parse="none", names=False)  # fmt: skip
+    assert analysis.sentences_with(frozenset({"march"})) == [1]
+    assert analysis.sentences_with(frozenset({"friday", "februar"})) == [2]
+    assert analysis.sentences_with(frozenset({"snow"})) == []

@@ -89,3 +89,36 @@ def test_date_mentions_have_ids_spans_and_anchors() -> None:
         assert body[mention.start : mention.end] == mention.text
         assert mention.id.startswith("t") and mention.document_id == "d1"
     assert tag_dates(doc)[0].id == mentions[0].id  # stable
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("FRİDAY", "FRİDAY"),  # re.I folds 'İ' to 'i'
+        ("Sept. 5", "Sept. 5"),  # an abbreviation's period
+        ("Mondays", "Mondays"),  # a plural
+        ("Januar/Februar 2020", "Februar 2020"),  # a month inside a token with a mark
+        ("two weeks ago", "two weeks ago"),
+    ],
+)
+def test_rules_tried_near_their_words_meet_every_form_of_them(written: str, expected: str) -> None:
+    text = f"The long story went on and on. Nothing happened. It happened {written} here. Nothing else did."
+    assert expected in [span for span, _, _ in found(text)]
+
+
+def test_rules_tried_near_their_words_find_what_a_scan_of_the_whole_text_finds(monkeypatch) -> None:
+    from dataclasses import replace
+    from pathlib import Path
+
+    from newstrace.time import expressions
+
+    corpus = Path(__file__).resolve().parents[2] / "examples" / "corpus"
+    texts = [path.read_text(encoding="utf-8", errors="replace") for path in sorted(corpus.glob("*.txt"))]
+    texts.append(
+        "Sales fell in the third quarter.\nThe plant closed on Jan.\n5, 2021, after 30\nyears. "
+        "Vor drei Jahren, am 3. März, begann es. Over the weekend, for months, it rained."
+    )
+    near = [found(text) for text in texts]
+    monkeypatch.setattr(expressions, "_RULES", [replace(rule, near=None) for rule in expressions._RULES])
+    assert near == [found(text) for text in texts]
+    assert sum(len(f) for f in near) > 50  # the texts do hold expressions

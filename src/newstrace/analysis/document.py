@@ -15,6 +15,7 @@ choice against parsing everything.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -24,12 +25,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import InputError
-from ..lang import resources
+from ..lang import caseless, resources
 from ..model import Document
 from .pipelines import SYNTAX_COMPONENTS, language_pipeline
 from .sentences import sentence_offsets, set_sentence_starts
 
 ParsePolicy = Literal["cued", "all", "none"]
+# What splits a token into the words `sentences_with` also looks for.
+_TOKEN_PIECES = re.compile(r"[^\w]+")
 # A sentence longer than this many tokens is a list or a run-on page fragment: not parsed.
 MAX_PARSE_TOKENS = 150
 # The recogniser's working memory grows with the length of what it is given (a 600,000-
@@ -86,6 +89,7 @@ class Analysis:
         self._parsed: dict[int, ParsedSentence | None] = {}
         self._parse_count = 0  # of the entries above, those with a parse (MAX_PARSED_SENTENCES)
         self._cues: frozenset[int] | None = None  # sentences with a verb of saying, once asked
+        self._words: list[set[str]] | None = None  # each sentence's lowercase words, once asked
         self.entities: list[NamedSpan] = [
             NamedSpan(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents
         ]
@@ -147,6 +151,23 @@ class Analysis:
         for _, end in self._clipped(start, hi, start):
             return end if end < hi or end == len(self.body.rstrip()) else None
         return None
+
+    def sentences_with(self, words: frozenset[str]) -> list[int]:
+        """The sentences holding one of these lowercase words: a token, or a piece of a
+        token between marks ("januar/februar" holds "januar"), compared as a case-
+        insensitive regular expression compares ("FRİDAY" holds "friday")."""
+        return [index for index, held in enumerate(self._sentence_words()) if not held.isdisjoint(words)]
+
+    def _sentence_words(self) -> list[set[str]]:
+        if self._words is None:
+            self._words = [set() for _ in self.sentences]
+            for token in self.doc:
+                held = self._words[self.sentence_index(token.idx)] if self.sentences else set()
+                form = token.lower_ if token.is_ascii else caseless(token.text)
+                held.add(form)
+                if not token.is_alpha:
+                    held.update(_TOKEN_PIECES.split(form))
+        return self._words
 
     # -- parses -------------------------------------------------------------------
     def cue_sentences(self) -> list[int]:

@@ -129,6 +129,17 @@ def resources(code: str | None) -> LanguageResources:
     return LanguageResources(code, **values)
 
 
+def caseless(word: str) -> str:
+    """``word`` compared as a case-insensitive regular expression compares it: `re.I`
+    folds case one character at a time ('İ' matches 'i', 'ſ' matches 's'), which
+    `str.lower()` does not always undo."""
+    out = []
+    for char in word:
+        folded = char.casefold()
+        out.append(folded if len(folded) == 1 else char.lower()[0])
+    return "".join(out)
+
+
 def languages() -> list[str]:
     return sorted(p.stem for p in HERE.glob("*.toml"))
 

@@ -58,7 +58,13 @@ _TOKEN = re.compile(r"\w+|[^\w\s]+")
 _LETTERS = re.compile(r"[^\w]+")
 
 
-@lru_cache(maxsize=65536)
+# The caches below are keyed by quotation texts and hold a bag per text: sized for the
+# quotations one link pass compares (a batch's and their candidates'), not for a whole
+# collection, which would grow a long ingest's memory by tens of MB per thousand pages.
+QUOTES_CACHED = 8192
+
+
+@lru_cache(maxsize=QUOTES_CACHED)
 def weighted_stems(text: str) -> tuple[tuple[str, float], ...]:
     """The content stems of a quotation, in order, each with its word's rarity (English list:
     quotations are compared across languages, and names are rare in every list)."""
@@ -75,7 +81,7 @@ def quote_stems(text: str) -> tuple[str, ...]:
     return tuple(s for s, _ in weighted_stems(text))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=QUOTES_CACHED)
 def _weights(text: str) -> dict[str, float]:  # cached: treat as read-only
     found: dict[str, float] = {}
     for s, w in weighted_stems(text):
@@ -83,7 +89,7 @@ def _weights(text: str) -> dict[str, float]:  # cached: treat as read-only
     return found
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=QUOTES_CACHED)
 def _char_grams(text: str, size: int = 4) -> Counter[str]:  # cached: treat as read-only
     letters = _LETTERS.sub(" ", text.casefold().replace("’", "'"))
     return Counter(letters[i : i + size] for i in range(max(0, len(letters) - size + 1)))

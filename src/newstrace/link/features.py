@@ -53,14 +53,19 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-@lru_cache(maxsize=262144)
+# Word caches: a collection's vocabulary keeps growing (names), so they are bounded;
+# this many words covers the common vocabulary of a language.
+WORDS_CACHED = 65536
+
+
+@lru_cache(maxsize=WORDS_CACHED)
 def fold(word: str) -> str:
     """A word in Latin letters, without accents: "Марович" → "marovich", "Hélène" → "helene",
     so that names meet across scripts and spellings (anyascii's transliteration tables)."""
     return word if word.isascii() else anyascii(word).casefold()
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=WORDS_CACHED)
 def stem(word: str) -> str:
     """A crude, language-blind stem: enough to make 'reciprocal' meet 'reciprocity'."""
     for suffix in _SUFFIXES:

@@ -15,6 +15,7 @@ from .anchoring import (
 from .lexicon import (
     DAY,
     MONTH,
+    MONTH_TOKENS,
     MONTHS,
     WEEKDAY_SHORT,
     WEEKDAYS,
@@ -129,12 +130,12 @@ def _month_day(m: re.Match[str], ctx: Context) -> Result:
 _WD_PREFIX = rf"(?:(?P<wd>{WEEKDAY_SHORT}),?\s+)?"
 
 
-@RULES.add(rf"\b{_WD_PREFIX}(?:the\s+)?(?P<d>{DAY})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?P<m>{MONTH})(?![a-zäöü])(?:,?\s+(?P<y>{YEAR}))?\b")
+@RULES.add(rf"\b{_WD_PREFIX}(?:the\s+)?(?P<d>{DAY})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?P<m>{MONTH})(?![a-zäöü])(?:,?\s+(?P<y>{YEAR}))?\b", near=MONTH_TOKENS)
 def day_month(m: re.Match[str], ctx: Context) -> Result:
     return _month_day(m, ctx)
 
 
-@RULES.add(rf"\b{_WD_PREFIX}(?P<m>{MONTH})\s+(?P<d>{DAY})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|\.\d|,\d))(?:,?\s+(?P<y>{YEAR})\b)?")
+@RULES.add(rf"\b{_WD_PREFIX}(?P<m>{MONTH})\s+(?P<d>{DAY})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|\.\d|,\d))(?:,?\s+(?P<y>{YEAR})\b)?", near=MONTH_TOKENS)
 def month_day(m: re.Match[str], ctx: Context) -> Result:
     return _month_day(m, ctx)
 
@@ -149,7 +150,8 @@ _MONTH_CUES = re.compile(
 
 @RULES.add(
     rf"\b(?:(?P<mod>early|mid|late|the end of|end of|the beginning of|the start of|Anfang|Mitte|Ende)[\s-]+)?"
-    rf"(?P<m>{MONTH})(?![a-zäöü])(?:\s+of)?,?\s+(?P<y>{YEAR})\b"
+    rf"(?P<m>{MONTH})(?![a-zäöü])(?:\s+of)?,?\s+(?P<y>{YEAR})\b",
+    near=MONTH_TOKENS,
 )
 def month_year(m: re.Match[str], ctx: Context) -> Result:
     year = int(m["y"])
@@ -160,7 +162,8 @@ def month_year(m: re.Match[str], ctx: Context) -> Result:
 
 @RULES.add(
     rf"\b(?:(?P<rel>last|next|this|past|coming|previous|vergangenen|letzten|nächsten|kommenden|diesen)\s+)?"
-    rf"(?:(?P<mod>early|mid|late|Anfang|Mitte|Ende)[\s-]+)?(?P<m>{MONTH})(?![a-zäöü\w])"
+    rf"(?:(?P<mod>early|mid|late|Anfang|Mitte|Ende)[\s-]+)?(?P<m>{MONTH})(?![a-zäöü\w])",
+    near=MONTH_TOKENS,
 )
 def bare_month(m: re.Match[str], ctx: Context) -> Result:
     word = fold(m["m"])

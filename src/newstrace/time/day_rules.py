@@ -11,6 +11,7 @@ from .anchoring import (
 )
 from .lexicon import (
     WEEKDAY,
+    WEEKDAY_TOKENS,
     WEEKDAYS,
     fold,
     unit_code,
@@ -28,7 +29,8 @@ _PART_OF_DAY = {
 
 @RULES.add(
     rf"\b(?:(?P<rel>last|next|this|coming|past|previous|vergangenen|letzten|nächsten|kommenden|diesen)\s+)?"
-    rf"(?P<wd>{WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>morning|afternoon|evening|night|Morgen|Vormittag|Nachmittag|Abend))?\b"
+    rf"(?P<wd>{WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>morning|afternoon|evening|night|Morgen|Vormittag|Nachmittag|Abend))?\b",
+    near=WEEKDAY_TOKENS,
 )
 def weekday(m: re.Match[str], ctx: Context) -> Result:
     number = WEEKDAYS[fold(m["wd"])]

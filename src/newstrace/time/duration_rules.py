@@ -8,6 +8,7 @@ from .lexicon import (
     NUM_UNIT_EN,
     NUMBER,
     UNIT_DE,
+    UNIT_TOKENS,
     WEEKDAY,
     WEEKDAYS,
     fold,
@@ -37,7 +38,8 @@ def duration_value(number: str, unit: str) -> str | None:
 @RULES.add(
     rf"\b(?:(?P<det>the|a|an|its|their|his|her|our)\s+)?"
     rf"(?:(?P<rel>past|last|next|first|coming|previous|final|latest|initial|remaining|recent|further|additional|full|whole|entire|following|other)\s+)?"
-    rf"{NUM_UNIT_EN}(?:[\s-]+(?P<tail>long|old))?\b"
+    rf"{NUM_UNIT_EN}(?:[\s-]+(?P<tail>long|old))?\b",
+    near=UNIT_TOKENS,
 )
 def duration_en(m: re.Match[str], ctx: Context) -> Result:
     if m["det"] and fold(m["n"]) in ("a", "an") and not m["rel"]:
@@ -58,7 +60,7 @@ def duration_en(m: re.Match[str], ctx: Context) -> Result:
     return "duration", value, False
 
 
-@RULES.add(rf"\b(?:(?P<pre>seit|für|über|nach|innerhalb von|binnen)\s+)?(?P<n>{NUMBER})\s+(?P<u>{UNIT_DE})\b", 0)
+@RULES.add(rf"\b(?:(?P<pre>seit|für|über|nach|innerhalb von|binnen)\s+)?(?P<n>{NUMBER})\s+(?P<u>{UNIT_DE})\b", 0, near=UNIT_TOKENS)
 def duration_de(m: re.Match[str], ctx: Context) -> Result:
     if not m["u"][0].isupper():
         return None
@@ -67,7 +69,7 @@ def duration_de(m: re.Match[str], ctx: Context) -> Result:
     return "duration", duration_value(m["n"], m["u"]), False
 
 
-@RULES.add(r"(?:(?<=\bfor )|(?<=\bover ))(?:years|months|weeks|decades|days|hours|centuries)\b")
+@RULES.add(r"(?:(?<=\bfor )|(?<=\bover ))(?:years|months|weeks|decades|days|hours|centuries)\b", near=UNIT_TOKENS)
 def vague_duration(m: re.Match[str], ctx: Context) -> Result:
     code, is_time = unit_code(m[0])
     return "duration", f"PTX{code}" if is_time else f"PX{code}", False

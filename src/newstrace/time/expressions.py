@@ -5,7 +5,7 @@ string it is handed but does not find one in running text, and it has no idea
 of news conventions. Parsing the absolute dates we find (month names in either
 language, numeric orders) is dateparser's, behind a cache.
 
-`find_expressions(text, anchor)` -> [Expression]: non-overlapping, in text
+`find_expressions(text, anchor, analysis)` -> [Expression]: non-overlapping, in text
 order; the longest reading wins where rules overlap.
 """
 
@@ -13,17 +13,41 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from . import calendar_rules, day_rules, duration_rules, named_rules, relative_rules, report_rules
 from .anchoring import Anchor
 from .combine import attach_clock_to_day, follow_reference_quarter, order_coordinated_weekdays
 from .registry import Context, Expression, Handler, Result
 
+if TYPE_CHECKING:
+    from ..analysis import Analysis
+
 _RULES = [*calendar_rules.RULES, *day_rules.RULES, *relative_rules.RULES, *duration_rules.RULES, *named_rules.RULES, *report_rules.RULES]
 parse_absolute = calendar_rules.parse_absolute
 
 __all__ = ["Expression", "find_expressions", "parse_absolute"]
+
+
+def _spans_near(analysis: Analysis, words: frozenset[str], length: int) -> list[tuple[int, int]]:
+    """The stretches of text a rule needing one of `words` is tried in: each sentence
+    holding one, with the sentences on either side (where a split sentence would cut an
+    expression), merged; each reaches to the start of the sentence after it, so that
+    what a pattern checks after a match is there to check.
+
+    Most of a text names no month and no unit of time: the rules that need one scan a
+    third of it or less (regular expressions cost the length they scan, not what they find)."""
+    sentences = analysis.sentences
+    spans: list[tuple[int, int]] = []
+    for index in analysis.sentences_with(words):
+        first, last = max(0, index - 1), min(len(sentences) - 1, index + 1)
+        start = sentences[first][0] if first else 0
+        end = sentences[last + 1][0] if last + 1 < len(sentences) else length
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+        else:
+            spans.append((start, end))
+    return spans
 
 
 def _apply(handler: Handler, match: re.Match[str], ctx: Context) -> Result:
@@ -38,32 +62,38 @@ def _apply(handler: Handler, match: re.Match[str], ctx: Context) -> Result:
         return "date", None, True
 
 
-def find_expressions(
-    text: str, anchor: Anchor | None, sentence_at: Callable[[int], tuple[int, int]] | None = None
-) -> list[Expression]:
+def find_expressions(text: str, anchor: Anchor | None, analysis: Analysis | None = None) -> list[Expression]:
     """Every temporal expression in `text`, longest reading first, without overlaps.
 
-    ``sentence_at`` gives the sentence around an offset (the analysis's); without it the
-    text is split here, for callers that hold a bare text."""
-    if sentence_at is None:
+    ``analysis`` is the text's (its sentences and words); without it the text is
+    analysed here, for callers that hold a bare text."""
+    if analysis is None:
         from ..analysis import analyse
 
-        sentence_at = analyse(text, None, parse="none", names=False).sentence_at
+        analysis = analyse(text, None, parse="none", names=False)
     found: list[Expression] = []
-    for name, pattern, handler in _RULES:
-        for match in pattern.finditer(text):
-            start, end = match.span()
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1] in " ,-":
-                end -= 1
-            if end <= start:
-                continue
-            result = _apply(handler, match, Context(text, anchor, start, end, sentence_at(start)))
-            if result is None:
-                continue
-            kind, value, relative = result
-            found.append(Expression(start, end, kind, value, relative, name))
+    spans_near: dict[frozenset[str], list[tuple[int, int]]] = {}
+    for rule in _RULES:
+        if rule.near is None:
+            spans = [(0, len(text))]
+        else:
+            if rule.near not in spans_near:
+                spans_near[rule.near] = _spans_near(analysis, rule.near, len(text))
+            spans = spans_near[rule.near]
+        for span_start, span_end in spans:
+            for match in rule.pattern.finditer(text, span_start, span_end):
+                start, end = match.span()
+                while start < end and text[start].isspace():
+                    start += 1
+                while end > start and text[end - 1] in " ,-":
+                    end -= 1
+                if end <= start:
+                    continue
+                result = _apply(rule.handler, match, Context(text, anchor, start, end, analysis.sentence_at(start)))
+                if result is None:
+                    continue
+                kind, value, relative = result
+                found.append(Expression(start, end, kind, value, relative, rule.name))
     found.sort(key=lambda e: (-(e.end - e.start), e.start))
     kept: list[Expression] = []
     # What is kept never overlaps, so ordered by start it is ordered by end too, and only

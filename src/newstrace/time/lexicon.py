@@ -8,8 +8,9 @@ written here. Everything is compiled once, at import.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from ..lang import languages, resources
+from ..lang import caseless, languages, resources
 
 # Month and weekday names (ISO: Monday = 1) of every language with a data file.
 MONTHS: dict[str, int] = {name: n for code in languages() for name, n in resources(code).months.items()}
@@ -40,14 +41,8 @@ _ENGLISH_UNITS -= {"nacht", "minuten"}
 
 
 def fold(word: str) -> str:
-    """A lookup key for a word a case-insensitive regex matched. `re.I` folds
-    case per character ('İ' matches 'i', 'ſ' matches 's'), which `str.lower()`
-    does not always undo, so fold each character the same way."""
-    out = []
-    for char in word:
-        folded = char.casefold()
-        out.append(folded if len(folded) == 1 else char.lower()[0])
-    return "".join(out).strip().rstrip(".")
+    """A lookup key for a word a case-insensitive regex matched (see `lang.caseless`)."""
+    return caseless(word).strip().rstrip(".")
 
 
 def unit_code(word: str) -> tuple[str, bool]:
@@ -87,6 +82,18 @@ SEASONS = {
     "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
     "frühling": "SP", "frühjahr": "SP", "sommer": "SU", "herbst": "FA",
 }
+
+
+def token_forms(words: Iterable[str]) -> frozenset[str]:
+    """The lowercase tokens in which the rules meet these words: as listed, with an
+    abbreviation's period ("sept."), or with a plural s ("mondays")."""
+    return frozenset(form for word in words for form in (word, f"{word}.", f"{word}s"))
+
+
+# What the rules that need one of them are tried near (`registry.Rule.near`).
+MONTH_TOKENS = token_forms(MONTHS)
+WEEKDAY_TOKENS = token_forms(WEEKDAYS)
+UNIT_TOKENS = token_forms([*UNIT_FORMS, *SEASONS])
 
 
 def alternation(words: object) -> str:

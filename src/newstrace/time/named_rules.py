@@ -9,7 +9,7 @@ import re
 from dateutil.easter import easter  # dateparser's own dependency
 
 from .anchoring import Tense, resolve_weekday, week_value
-from .lexicon import MONTH, MONTHS, NUMBER_WORDS, fold
+from .lexicon import MONTH, MONTH_TOKENS, MONTHS, NUMBER_WORDS, UNIT_TOKENS, fold
 from .registry import Context, Result, Rules
 
 RULES = Rules()
@@ -79,7 +79,7 @@ def holiday(m: re.Match[str], ctx: Context) -> Result:
     return "date", chosen.isoformat(), True
 
 
-@RULES.add(r"\b(?:over\s+|during\s+)?the\s+weekend\b")
+@RULES.add(r"\b(?:over\s+|during\s+)?the\s+weekend\b", near=UNIT_TOKENS)
 def the_weekend(m: re.Match[str], ctx: Context) -> Result:
     """'the weekend' in news is the one just past, or the next one in future context."""
     if ctx.anchor is None or ctx.anchor.precision != "day":
@@ -91,7 +91,7 @@ def the_weekend(m: re.Match[str], ctx: Context) -> Result:
     return "date", f"{week_value(saturday)}-WE", True
 
 
-@RULES.add(rf"\b(?P<m>{MONTH})(?![a-zäöü])\s+(?P<rel>this|last|next)\s+year\b")
+@RULES.add(rf"\b(?P<m>{MONTH})(?![a-zäöü])\s+(?P<rel>this|last|next)\s+year\b", near=MONTH_TOKENS)
 def month_of_named_year(m: re.Match[str], ctx: Context) -> Result:
     if ctx.anchor is None:
         return None

@@ -44,13 +44,26 @@ Result = tuple[str, str | None, bool] | None  # kind, value, relative
 Handler = Callable[[re.Match[str], Context], Result]
 
 
-class Rules(list[tuple[str, re.Pattern[str], Handler]]):
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    handler: Handler
+    # Words one of which every match of the pattern holds, as token forms (see
+    # `lexicon.token_forms`): the rule is tried only around sentences with one of them.
+    # None: tried over the whole text.
+    near: frozenset[str] | None = None
+
+
+class Rules(list[Rule]):
     """A module's rules, in the order they were written (ties between equal
     spans go to the earlier rule)."""
 
-    def add(self, pattern: str, flags: int = re.I) -> Callable[[Handler], Handler]:
+    def add(
+        self, pattern: str, flags: int = re.I, near: frozenset[str] | None = None
+    ) -> Callable[[Handler], Handler]:
         def register(handler: Handler) -> Handler:
-            self.append((handler.__name__, re.compile(pattern, flags), handler))
+            self.append(Rule(handler.__name__, re.compile(pattern, flags), handler, near))
             return handler
 
         return register

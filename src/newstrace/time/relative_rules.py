@@ -20,8 +20,10 @@ from .lexicon import (
     ORDINALS,
     SEASONS,
     UNIT_DE,
+    UNIT_TOKENS,
     fold,
     number_value,
+    token_forms,
     unit_code,
 )
 from .registry import Context, Result, Rules
@@ -36,7 +38,8 @@ _GRAIN_DE = r"Woche|Wochenende|Monats?|Monat|Quartals?|Jahres|Jahr|Jahrzehnts?|F
 @RULES.add(
     rf"\b(?:(?P<mod>earlier|later|early|late|mid|the end of|end of|the beginning of|the start of|the middle of|the rest of)[\s-]+)?"
     rf"(?P<rel>this|last|next|past|coming|previous|current|the past|the last|the next|the coming|the previous|the current|the same|that|the following|the preceding)\s+"
-    rf"(?P<g>{_GRAIN_EN})(?![-\w])"
+    rf"(?P<g>{_GRAIN_EN})(?![-\w])",
+    near=UNIT_TOKENS,
 )
 def relative_grain_en(m: re.Match[str], ctx: Context) -> Result:
     return _relative_grain(m, ctx)
@@ -107,7 +110,7 @@ def _relative_grain(m: re.Match[str], ctx: Context) -> Result:
     return None
 
 
-@RULES.add(rf"\b{NUM_UNIT_EN}\s+(?P<dir>ago|earlier|later|before|after|from now|hence|previously|back)\b")
+@RULES.add(rf"\b{NUM_UNIT_EN}\s+(?P<dir>ago|earlier|later|before|after|from now|hence|previously|back)\b", near=UNIT_TOKENS)
 def ago(m: re.Match[str], ctx: Context) -> Result:
     direction = fold(m["dir"])
     if direction in ("before", "after", "later", "earlier"):
@@ -118,7 +121,7 @@ def ago(m: re.Match[str], ctx: Context) -> Result:
     return _shifted(number_value(m["n"]), m["u"], sign, ctx)
 
 
-@RULES.add(rf"\bvor\s+(?P<n>{NUMBER})\s+(?P<u>{UNIT_DE})\b")
+@RULES.add(rf"\bvor\s+(?P<n>{NUMBER})\s+(?P<u>{UNIT_DE})\b", near=UNIT_TOKENS)
 def vor(m: re.Match[str], ctx: Context) -> Result:
     return _shifted(number_value(m["n"]), m["u"], -1, ctx)
 
@@ -150,7 +153,8 @@ def _shifted(amount: int | None, unit: str, sign: int, ctx: Context) -> Result:
 @RULES.add(
     r"\b(?:the\s+)?(?:(?P<y1>(?:19|20)\d\d)\s+)?(?:(?P<rel>latest|last|current|past|previous|next|coming|year-earlier|year-ago|same|recent|fiscal)\s+)?"
     r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?:fiscal[\s-]+)?(?P<q>quarter|half)(?!s)\b"
-    r"(?:\s+of\s+(?P<y2>(?:19|20)\d\d)\b)?"
+    r"(?:\s+of\s+(?P<y2>(?:19|20)\d\d)\b)?",
+    near=token_forms(["quarter", "half"]),
 )
 def quarter(m: re.Match[str], ctx: Context) -> Result:
     if not (m["rel"] or m["ord"] or fold(m[0]).startswith("the")):

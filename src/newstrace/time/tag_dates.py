@@ -27,7 +27,7 @@ def page_anchor(doc: Document) -> Anchor | None:
 def tag_dates(doc: Document) -> list[DateMention]:
     anchor = page_anchor(doc)
     mentions = []
-    for found in find_expressions(doc.body, anchor, analysis_of(doc).sentence_at):
+    for found in find_expressions(doc.body, anchor, analysis_of(doc)):
         mentions.append(
             DateMention(
                 id=derive_id("t", doc.id, found.start, found.end),
