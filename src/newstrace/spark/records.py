@@ -34,9 +34,9 @@ from ..link.profile import Prepared
 from ..model import DateMention, Document, Mention, Rejection, RemovedBlock
 from ..store import rows
 
-# Column name -> type, in order ("string", "long", "boolean"); the engine turns this into Spark's schema.
 # Rows of a processed dataset read into Python at a time when it is loaded.
 ROWS_AT_A_TIME = 256
+# Column name -> type, in order ("string", "long", "boolean"); the engine turns this into Spark's schema.
 _DOCUMENT_FIELDS = tuple(document_record(Document(id="", source="", sha256="", format="text", raw="")))
 COLUMNS: dict[str, str] = {
     "type": "string", "input_file": "long", "input_record": "long", "repeats": "long",
