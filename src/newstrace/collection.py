@@ -12,7 +12,6 @@ The CLI, the HTTP API and the web pages call these same methods.
 from __future__ import annotations
 
 import tempfile
-import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -173,21 +172,19 @@ class Collection:
         Each batch, its link pass and its rejections are one transaction: an ingest killed at
         any moment leaves the batches before it whole and nothing of the one it was in, and
         running it again stores (by their hashes) exactly the documents that are missing.
+
+        Batches are cut by count alone, never by time: where a batch ends can change which
+        story a late document lands in, and the same input must give the same collection
+        however fast the machine or how many workers.
         """
         batch: list[Document] = []
         kept = 0  # report.rejections[:kept] are in the store
-        batch_started = 0.0  # when the batch's first document arrived
         for item in items:
             if isinstance(item, Rejection):
                 reject(item)
             else:
-                if not batch:
-                    batch_started = time.monotonic()
                 batch.append(item)
-                if (
-                    len(batch) >= settings.store_batch
-                    or time.monotonic() - batch_started >= settings.store_batch_seconds
-                ):
+                if len(batch) >= settings.store_batch:
                     kept = self._store_and_link(batch, report, reject, settings, kept)
                     batch = []
             if on_progress:

@@ -20,7 +20,6 @@ class Settings:
     jobs: int
     chunk_size: int
     store_batch: int
-    store_batch_seconds: float
     html_timeout_seconds: float
     # limits on what one input may cost (read/limits.py, pipeline.py)
     page_max_bytes: int
