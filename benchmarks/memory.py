@@ -1,12 +1,17 @@
 """Does memory stay flat as the collection grows? Resident memory sampled through one long ingest.
 
-    python benchmarks/memory.py [--documents 20000] [--every 2500] [--jobs 1] [--new-words 2]
+    python benchmarks/memory.py [--documents 20000] [--every 2500] [--jobs 1] [--new-words 2] [--undated]
 
 Input: short articles made of real sentences (the PolNeAR texts, split into
 sentences and drawn four to six at a time with a fixed seed, so that they share
 names, quotes and topics as a news stream does), written to a folder first. A
 crawl never runs out of new words (names, places, typos), while these sentences
 soon do: each article also names `--new-words` invented words seen nowhere else.
+A crawl's pages state when they were published, and arrive roughly in that order:
+each article has a dateline, `PER_DAY` articles a day, and one in twenty arrives
+late (dated up to a month before its neighbours). `--undated` leaves the datelines
+out: every article is then as old as every other, the worst case for story
+clustering (see RESULTS.md).
 One `newstrace ingest` runs over the folder into a fresh SQLite file; every
 `--every` documents the resident memory (VmRSS) and its peak so far (VmHWM) of
 the ingest's process, and with `--jobs N` of its largest worker, are read from
@@ -23,6 +28,7 @@ import re
 import sys
 import tempfile
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -54,7 +60,18 @@ def _invented_word(draw: random.Random) -> str:
     return "".join(draw.choice(_SYLLABLES) for _ in range(draw.randint(3, 4))).capitalize()
 
 
-def _articles(count: int, folder: Path, new_words: int = 0) -> None:
+PER_DAY = 200
+LATE_SHARE = 0.05
+
+
+def _dateline(number: int, draw: random.Random) -> str:
+    day = number // PER_DAY
+    if draw.random() < LATE_SHARE:
+        day = max(0, day - draw.randint(1, 30))
+    return f"Published {(date(2020, 1, 1) + timedelta(days=day)).strftime('%B %-d, %Y')}\n\n"
+
+
+def _articles(count: int, folder: Path, new_words: int = 0, dated: bool = True) -> None:
     root = data_dir("quotes", "polnear", "train", "text")
     if root is None:
         sys.exit("memory.py: ../shared/bench/quotes/polnear/train/text not found")
@@ -70,7 +87,8 @@ def _articles(count: int, folder: Path, new_words: int = 0) -> None:
         if new_words:
             invented = " and ".join(_invented_word(draw) for _ in range(new_words))
             body += f"\n\nThe report also mentioned {invented}."
-        (folder / f"{number:06}.txt").write_text(f"Report {number}\n\n{body}\n", encoding="utf-8")
+        dateline = _dateline(number, draw) if dated else ""
+        (folder / f"{number:06}.txt").write_text(f"Report {number}\n\n{dateline}{body}\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,15 +97,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--every", type=int, default=2500)
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--new-words", type=int, default=2, help="invented words per article (a crawl's new names)")
+    parser.add_argument("--undated", action="store_true", help="no datelines: the worst case for story clustering")
     args = parser.parse_args(argv)
     import newstrace
 
-    print(f"memory.py: {machine_line()}; {args.documents} articles of 4-6 real sentences and {args.new_words} "
-          f"invented words each, --jobs {args.jobs}", flush=True)  # fmt: skip
+    print(f"memory.py: {machine_line()}; {args.documents} {'undated' if args.undated else 'dated'} articles of "
+          f"4-6 real sentences and {args.new_words} invented words each, --jobs {args.jobs}", flush=True)  # fmt: skip
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch) / "in"
         folder.mkdir()
-        _articles(args.documents, folder, args.new_words)
+        _articles(args.documents, folder, args.new_words, dated=not args.undated)
         # (documents, seconds, ingest rss, ingest peak, largest worker rss, its peak)
         samples: list[tuple[int, float, float, float, float, float]] = []
         started = time.perf_counter()

@@ -74,6 +74,11 @@ class StoryChange:
     copies: set[str] = field(default_factory=set)  # new copies of members this pass did not move
     state: StoryState | None = None
 
+    @property
+    def changed(self) -> bool:
+        """Whether this pass changes the story; the stories it only compared with are left as stored."""
+        return self.old is None or self.rebuilt or bool(self.members or self.copies)
+
 
 def absorb(state: StoryState, profile: LinkProfile) -> None:
     """Add one member to a story's centroids, languages, date range and latest position."""
@@ -211,7 +216,7 @@ class ClusterStories:
                     touched.get(story, batch.profiles[doc_id].order), batch.profiles[doc_id].order
                 )
         removed = leaving | movers
-        states = batch.index.story_states(touched)
+        states = batch.story_states(touched)
         for story in batch.store.stories_by_id(sorted(touched)):
             cut, state = touched[story.id], states.get(story.id)
             change = StoryChange(story.id, story, state=state)
@@ -286,7 +291,7 @@ class ClusterStories:
         compared with as they are."""
         settings = batch.settings
         label = {c: batch.value(c, "story_id") for m in movers for c in candidates[m] if c not in movers}
-        states = batch.index.story_states({str(v) for v in label.values() if v})
+        states = batch.story_states({str(v) for v in label.values() if v})
         affected: dict[str, tuple[int, str]] = {}
 
         def affect(story: str, mover_order: tuple[int, str]) -> None:
@@ -343,6 +348,6 @@ class ClusterStories:
         missing = sorted(labels - changes.keys())
         if not missing:
             return
-        states = batch.index.story_states(missing)
+        states = batch.story_states(missing)
         for story in batch.store.stories_by_id(missing):
             changes[story.id] = StoryChange(story.id, story, state=states.get(story.id))

@@ -21,6 +21,7 @@ from __future__ import annotations
 import copy
 from typing import ClassVar
 
+from ..analysis.pipelines import forgetting_new_words
 from ..ids import derive_id
 from ..model import Story
 from ..time.content_date import Evidence, infer_content_date, period
@@ -45,9 +46,11 @@ class DecideOrigins:
     def run(self, batch: LinkPass) -> None:
         changes = batch.story_changes
         self._place_new_copies(batch, changes)
-        written = [self._story_record(batch, changes[label]) for label in sorted(changes)]
+        # Writing back every story compared with would cost a pass as much as the stories it reads.
+        changed = [changes[label] for label in sorted(changes) if changes[label].changed]
+        written = [self._story_record(batch, change) for change in changed]
         kept = {story.id for story, _ in written if story is not None}
-        gone = {change.old.id for change in changes.values() if change.old is not None} - kept
+        gone = {change.old.id for change in changed if change.old is not None} - kept
         batch.store.delete_stories(gone)
         batch.index.delete_story_states(gone)
         batch.store.put_stories(story for story, _ in written if story is not None)
@@ -194,7 +197,11 @@ class DecideOrigins:
                 f"an earlier report ({source}" + (f", {site}" if site else "") + f"; {basis}) dates it {first_date}",
                 True, source=source,
             )  # fmt: skip
-            infer_content_date(doc, days, linked=[evidence])
+            # The inference reads the text's sentences (an analysis made here, in the storing
+            # process): forget its new words with it, or a long ingest keeps every word it met.
+            with forgetting_new_words():
+                infer_content_date(doc, days, linked=[evidence])
+                doc.analysis = None
             dates = {
                 "content_date": doc.content_date,
                 "content_date_basis": doc.content_date_basis,

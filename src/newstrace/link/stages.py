@@ -31,7 +31,7 @@ from ..config import Settings
 from ..model import ARTICLE_KINDS, Document, Quote
 from ..pipeline import check_order
 from ..store import LinkUpdate, Store
-from .index import LinkIndex, LinkProfile, open_link_index
+from .index import LinkIndex, LinkProfile, StoryState, open_link_index
 from .origin import origin_key
 from .profile import Prepared
 
@@ -73,6 +73,7 @@ class LinkPass:
         self.prepared: dict[str, Prepared] = {}
         self.profiles: dict[str, LinkProfile] = {}
         self.quotes: dict[str, list[Quote]] = {doc.id: list(doc.quotes) for doc in new_docs}
+        self._story_states: dict[str, StoryState | None] = {}  # as stored; None: the story has none
         self.updates: dict[str, dict] = {}  # document id -> link fields to write
         self.counts = PassCounts()
         # Set by the stages, read by the later ones.
@@ -96,6 +97,16 @@ class LinkPass:
         missing = {i for i in ids if i not in self.profiles}
         if missing:
             self.profiles.update(self.index.profiles(missing))
+
+    def story_states(self, story_ids: Iterable[str]) -> dict[str, StoryState]:
+        """The stored states of these stories, each read once per pass (a story is compared
+        with by many of the pass's documents). Clustering absorbs new members into them."""
+        wanted = set(story_ids)
+        missing = {i for i in wanted if i not in self._story_states}
+        if missing:
+            found = self.index.story_states(missing)
+            self._story_states.update({i: found.get(i) for i in missing})
+        return {i: state for i in wanted if (state := self._story_states[i]) is not None}
 
     def load_quotes(self, ids: Iterable[str]) -> None:
         missing = sorted({i for i in ids if i not in self.quotes})
