@@ -214,3 +214,19 @@ def test_the_collection_pipeline_checks_its_order() -> None:
     ]  # fmt: skip
     with pytest.raises(ValueError, match=r"cluster_stories.*duplicates"):
         CollectionPipeline([IndexDocuments(), ClusterStories()])
+
+
+def test_a_pass_writes_only_the_stories_it_changes(tmp_path) -> None:
+    # Rewriting every story a new document is compared with made a pass cost as much as the
+    # stories it read, a cost that grew with the collection.
+    collection = _ingest(tmp_path, "compared.db", [["same_people"]])
+    stored_story = _by_name(collection)["same_people"].story_id
+    written: list[str] = []
+    put_stories = collection.store.put_stories
+    collection.store.put_stories = lambda stories: put_stories([written.append(s.id) or s for s in stories])
+    report = collection.ingest([str(p) for p in _write(tmp_path / "pages", ["original"])])
+    docs = _by_name(collection)
+    assert report.link.story_candidates >= 1  # the stored story was a candidate for the new report ...
+    assert docs["original"].story_id != stored_story  # ... which did not join it
+    assert written == [docs["original"].story_id]
+    collection.close()
