@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import machine_line
-from memory import _articles, _memory_mib
+from memory import _memory_mib, article_folder
 
 ROWS_PER_WRITE = 256
 
@@ -85,9 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"link_passes.py: {machine_line()}; {args.documents} {'undated' if args.undated else 'dated'} "
           f"articles, storing and linking alone (Collection.load)", flush=True)  # fmt: skip
     with tempfile.TemporaryDirectory() as scratch:
-        folder = Path(scratch) / "in"
-        folder.mkdir()
-        _articles(args.documents, folder, args.new_words, dated=not args.undated)
+        folder = article_folder(scratch, args)
         started = time.perf_counter()
         count = _write_processed(folder, Path(scratch) / "processed", args.jobs)
         print(f"  processed {count} documents in {time.perf_counter() - started:.0f} s (not timed below)", flush=True)

@@ -91,6 +91,14 @@ def _articles(count: int, folder: Path, new_words: int = 0, dated: bool = True) 
         (folder / f"{number:06}.txt").write_text(f"Report {number}\n\n{dateline}{body}\n", encoding="utf-8")
 
 
+def article_folder(scratch: str, args: argparse.Namespace) -> Path:
+    """The input folder, written under `scratch` from the shared flags (`--documents`, `--new-words`, `--undated`)."""
+    folder = Path(scratch) / "in"
+    folder.mkdir()
+    _articles(args.documents, folder, args.new_words, dated=not args.undated)
+    return folder
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--documents", type=int, default=20000)
@@ -104,9 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"memory.py: {machine_line()}; {args.documents} {'undated' if args.undated else 'dated'} articles of "
           f"4-6 real sentences and {args.new_words} invented words each, --jobs {args.jobs}", flush=True)  # fmt: skip
     with tempfile.TemporaryDirectory() as scratch:
-        folder = Path(scratch) / "in"
-        folder.mkdir()
-        _articles(args.documents, folder, args.new_words, dated=not args.undated)
+        folder = article_folder(scratch, args)
         # (documents, seconds, ingest rss, ingest peak, largest worker rss, its peak)
         samples: list[tuple[int, float, float, float, float, float]] = []
         started = time.perf_counter()
