@@ -100,7 +100,8 @@ class LinkPass:
 
     def story_states(self, story_ids: Iterable[str]) -> dict[str, StoryState]:
         """The stored states of these stories, each read once per pass (a story is compared
-        with by many of the pass's documents). Clustering absorbs new members into them."""
+        with by many of the pass's documents). The pass's own objects: clustering absorbs new
+        members into the state its `StoryChange` takes, so read a story's state before that."""
         wanted = set(story_ids)
         missing = {i for i in wanted if i not in self._story_states}
         if missing:

@@ -165,7 +165,8 @@ def profile_json(p: LinkProfile) -> str:
 
 def _interned(vector: dict[str, float]) -> dict[str, float]:
     # A link pass decodes thousands of vectors over the same few thousand terms: one string per
-    # term instead of one per vector and term keeps the pass's memory (its peak) a third lower.
+    # term, not one per vector and term (a linking process held 349 MiB instead of 374 at 8,000
+    # documents).
     return {sys.intern(term): weight for term, weight in vector.items()}
 
 
