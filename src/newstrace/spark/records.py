@@ -151,16 +151,23 @@ def read_processed(path: str | Path) -> Iterator[Document | Rejection | AlreadyS
             missing = [name for name in ("type", "state", "input_file") if name not in reader.schema_arrow.names]
             if missing:
                 raise UsageError(f"{path}: not a processed dataset (no {', '.join(missing)} column)")
-        # A few hundred rows at a time: Spark writes row groups of up to a block (128 MB
-        # by default), and one group made into Python rows (raw pages, bodies, quotes)
-        # would hold several times that on the loading machine.
-        for batch in reader.iter_batches(batch_size=ROWS_AT_A_TIME):
-            for row in batch.to_pylist():
-                if row["type"] == "document":
-                    yield document_from_row(row)
-                elif row["type"] == "rejection":
-                    yield Rejection(row["source"], row["reason"])
-                else:
-                    yield AlreadyStored(row["source"], row["sha256"])
-                for _ in range(row["repeats"] or 0):
-                    yield AlreadyStored(row["source"], row["sha256"])
+        # One row group in Arrow's memory at a time (the engine writes them at 16 MB), made
+        # into Python rows (raw pages, bodies, quotes) a few hundred at a time. Not
+        # `iter_batches`: over a whole file it kept Arrow memory growing (pyarrow 26: 41 -> 167
+        # MB over 30,000 documents in 118 row groups; by row groups it stays at 4 MB).
+        for group in range(reader.num_row_groups):
+            for batch in reader.read_row_group(group).to_batches(ROWS_AT_A_TIME):
+                yield from _items(batch.to_pylist())
+
+
+def _items(rows: list[dict[str, Any]]) -> Iterator[Document | Rejection | AlreadyStored]:
+    """What each row stands for, and one `AlreadyStored` per repeat of its input."""
+    for row in rows:
+        if row["type"] == "document":
+            yield document_from_row(row)
+        elif row["type"] == "rejection":
+            yield Rejection(row["source"], row["reason"])
+        else:
+            yield AlreadyStored(row["source"], row["sha256"])
+        for _ in range(row["repeats"] or 0):
+            yield AlreadyStored(row["source"], row["sha256"])
