@@ -17,6 +17,7 @@ the whole load, and the work counters of the passes.
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
 import tempfile
 import time
@@ -114,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{link.quotes_compared} quotations compared, {link.duplicate_candidates} duplicate candidates")  # fmt: skip
         if len(windows) >= 4:
             half = len(windows) // 2
-            early, late = sorted(windows[1:half])[(half - 1) // 2], sorted(windows[half:])[(len(windows) - half) // 2]
+            early, late = statistics.median_high(windows[1:half]), statistics.median_high(windows[half:])
             print(f"  median window, first half (after the first) {early:.1f} s, second half {late:.1f} s: "
                   f"x{late / early:.2f}")  # fmt: skip
     return 0
