@@ -17,8 +17,12 @@ EntityKind = Literal["person", "organization", "place"]
 DateKind = Literal["date", "time", "duration", "set"]
 # What a stored page is: only articles (and interviews) feed quotes, stories, duplicates and
 # origins by default; the others are kept, marked, and counted.
-PageKind = Literal["article", "interview", "listing", "error", "stub", "paywall", "video", "other"]
+PageKind = Literal["article", "interview", "headline", "listing", "error", "stub", "paywall", "video", "other"]
+# The pages read for quotations, names and dates of quotes.
 ARTICLE_KINDS: frozenset[str] = frozenset({"article", "interview"})
+# The pages linked into duplicates and stories: articles, and headlines with no text under
+# them (a feed's items, a page whose text did not come through), which report an event too.
+LINKED_KINDS: frozenset[str] = ARTICLE_KINDS | {"headline"}
 
 
 @dataclass(slots=True)

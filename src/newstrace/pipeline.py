@@ -1,8 +1,8 @@
 """The per-document pipeline: an ordered list of small stages.
 
 A stage is a class with `name`, the document fields it `needs`, the fields it
-`adds`, and `run(doc) -> doc`; one that only makes sense for articles says
-`articles_only = True` and is skipped for other page kinds (`describe/page_kind`). A stage
+`adds`, and `run(doc) -> doc`; one that only makes sense for some kinds of page names
+them in `page_kinds` and is skipped for the others (`describe/page_kind`). A stage
 holding resources for the length of one document's processing (the analysis: spaCy's
 vocabulary) has `document_scope()`, a context manager the pipeline enters around each
 document's whole run. The pipeline checks when it is built that every
@@ -35,7 +35,7 @@ from .config import Settings
 from .deadline import time_limit
 from .errors import InputError
 from .ids import document_id, sha256_hex
-from .model import ARTICLE_KINDS, Document, RawRecord
+from .model import Document, RawRecord
 
 # What every document has before the first stage runs.
 READER_FIELDS = frozenset({"id", "source", "sha256", "format", "raw", "is_html", "given"})
@@ -88,7 +88,8 @@ class Pipeline:
                 scopes.enter_context(scope())
             try:
                 for stage in self.stages:
-                    if getattr(stage, "articles_only", False) and doc.page_kind not in ARTICLE_KINDS:
+                    kinds = getattr(stage, "page_kinds", None)
+                    if kinds is not None and doc.page_kind not in kinds:
                         continue  # an error page, a stub, a listing: stored, but no quotes or links
                     doc = stage.run(doc)
             finally:

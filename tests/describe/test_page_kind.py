@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import newstrace
@@ -75,3 +76,22 @@ def test_stubs_are_stored_marked_counted_and_never_joined_as_duplicates(tmp_path
     assert docs["one.html"].page_kind == docs["two.html"].page_kind == "stub"
     assert docs["one.html"].duplicate_of is None and docs["two.html"].duplicate_of is None
     assert docs["one.html"].story_id is None and docs["mill.html"].story_id is not None
+
+
+def test_headlines_with_nothing_under_them_are_linked_into_stories(tmp_path: Path) -> None:
+    # A feed of headlines (an aggregator's items): each reports an event, and two outlets'
+    # headlines of one event are one story, as two articles would be.
+    items = [
+        {"id": "h1", "site": "Valley Courier", "published": "2024-05-13",
+         "text": "Frost destroys half of the apple harvest in northern valleys"},
+        {"id": "h2", "site": "Coastal Wire", "published": "2024-05-13",
+         "text": "Apple harvest in northern valleys halved by late frost"},
+        {"id": "h3", "site": "Coastal Wire", "published": "2024-05-13", "text": "Latest news"},
+    ]  # fmt: skip
+    (tmp_path / "feed.jsonl").write_text("".join(json.dumps(item) + "\n" for item in items), encoding="utf-8")
+    with newstrace.open(str(tmp_path / "c.db")) as collection:
+        report = collection.ingest([tmp_path / "feed.jsonl"])
+        docs = {d.id: d for d in collection.documents()}
+    assert report.page_kinds == {"headline": 2, "stub": 1}
+    assert docs["h1"].story_id is not None and docs["h1"].story_id == docs["h2"].story_id
+    assert docs["h3"].story_id is None  # two words say nothing of an event

@@ -219,7 +219,11 @@ def test_the_collection_pipeline_checks_its_order() -> None:
 def test_a_pass_writes_only_the_stories_it_changes(tmp_path) -> None:
     # Rewriting every story a new document is compared with made a pass cost as much as the
     # stories it read, a cost that grew with the collection.
-    collection = _ingest(tmp_path, "compared.db", [["same_people"]])
+    collection = newstrace.open(str(tmp_path / "compared.db"))
+    # The same people's other occasion, ten days before: near enough in time to be compared with.
+    earlier = tmp_path / "earlier.jsonl"
+    earlier.write_text(json.dumps({**ALL["same_people"], "published": "2024-02-28"}) + "\n", encoding="utf-8")
+    collection.ingest([str(earlier)])
     stored_story = _by_name(collection)["same_people"].story_id
     written: list[str] = []
     put_stories = collection.store.put_stories
@@ -229,4 +233,14 @@ def test_a_pass_writes_only_the_stories_it_changes(tmp_path) -> None:
     assert report.link.story_candidates >= 1  # the stored story was a candidate for the new report ...
     assert docs["original"].story_id != stored_story  # ... which did not join it
     assert written == [docs["original"].story_id]
+    collection.close()
+
+
+def test_a_dated_report_is_not_compared_with_reports_too_old_to_share_its_story(tmp_path) -> None:
+    # The earliest documents of a key are, in a growing collection, ever older ones: taken as
+    # candidates, they were loaded and compared for nothing, and crowded out the reports of the
+    # days around the new one.
+    collection = _ingest(tmp_path, "apart.db", [["same_people"]])  # the same people, a year before
+    report = collection.ingest([str(p) for p in _write(tmp_path / "pages", ["original"])])
+    assert report.link.story_candidates == 0  # ten days apart, it is one (the test above)
     collection.close()

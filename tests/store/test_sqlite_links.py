@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from newstrace.link.index import LinkProfile, StoryState, open_link_index
 from newstrace.store import open_store
 
@@ -25,6 +27,10 @@ def test_profiles_round_trip_and_postings_are_bounded(tmp_path) -> None:
     postings = index.postings([1, 2, 3], cap=4)
     assert postings[1] == ["d9", "d0", "d1", "d2"]  # six carry key 1: the earliest four
     assert postings[2] == ["d0", "d1", "d2"] and 3 not in postings
+    # From a given day on: earlier documents are passed over, those with no date at all never are.
+    index.put_profiles([dataclasses.replace(_profile("undated", [1], day=None), page_day=None)])
+    assert index.postings([1], cap=4, since_day=738953) == {1: ["undated", "d0", "d1", "d2"]}
+    assert index.postings([1], cap=4, since_day=738954) == {1: ["undated"]}
     # Storing a profile again replaces its postings.
     index.put_profiles([_profile("d0", [3])])
     assert index.postings([2, 3], cap=4) == {2: ["d1", "d2"], 3: ["d0"]}

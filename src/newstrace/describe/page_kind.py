@@ -1,10 +1,12 @@
-"""Stage: what kind of page this is, so that only articles feed quotes and links.
+"""Stage: what kind of page this is, so that only articles feed quotes, and articles and headlines links.
 
 needs: body, removed, title, html_metadata, language      adds: page_kind
 
 General signals only, none of a site's own:
   error     an HTTP-style error in the title or the page's first words ("404",
             "Page not found", "Access denied") over a short body;
+  headline  a headline with no text under it: a feed's item, or a page whose text did
+            not come through; linked into stories by its headline, not read for quotes;
   stub      next to no text, or a notice that the page needs a script, cookies or a
             redirect to show anything ("JavaScript is disabled");
   paywall   a short body that asks to subscribe or sign in to read on;
@@ -28,6 +30,8 @@ from ..clean.shapes import is_headline_shaped, is_paragraph_shaped, word_count
 from ..lang import resources
 from ..model import Document, PageKind
 
+# A headline of at least this many words over no text is a report of its own (a feed's item).
+HEADLINE_WORDS = 4
 # Below MIN_WORDS a page is a stub whatever it says; below STUB_WORDS when it holds no
 # sentence ("Read more", "Photo gallery").
 MIN_WORDS = 6
@@ -90,6 +94,9 @@ def page_kind(doc: Document) -> PageKind:
     removed_text = " ".join(block.text for block in doc.removed)
     if words < SHORT_PAGE_WORDS and _says(doc.body + " " + removed_text, language.script_notices + english.script_notices):
         return "stub"
+    title = (doc.title or "").strip()
+    if words == 0 and word_count(title) >= HEADLINE_WORDS and is_headline_shaped(title):
+        return "headline"  # "Central bank holds rates as inflation eases", and nothing under it
     if words < MIN_WORDS or (words < STUB_WORDS and not _SENTENCE_END.search(doc.body)):
         return "stub"  # a few words and no sentence: a label, a button, a caption
     if words < SHORT_PAGE_WORDS and _says(doc.body[-600:] + " " + removed_text, language.paywall_phrases + english.paywall_phrases):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from ..model import Document, Mention
+from ..model import ARTICLE_KINDS, Document, Mention
 from .index import EntityIndex
 
 
@@ -12,7 +12,7 @@ class FindEntities:
     name: ClassVar[str] = "find_entities"
     needs: ClassVar[frozenset[str]] = frozenset({"body", "analysis"})
     adds: ClassVar[frozenset[str]] = frozenset({"entities", "mentions"})
-    articles_only: ClassVar[bool] = True
+    page_kinds: ClassVar[frozenset[str]] = ARTICLE_KINDS
 
     def run(self, doc: Document) -> Document:
         index = EntityIndex.build(doc.body, doc.analysis)  # type: ignore[arg-type]

@@ -16,6 +16,8 @@ a story that spreads over a broad topic becomes harder to join, not easier
   new document's rare key terms (bounded posting lists, `profile.py`) are
   compared with it, so a pass costs the same per document however large the
   collection or a story grows; a centroid keeps at most `CENTROID_TERMS`.
+  A dated document's look-ups pass over documents too old to share a story
+  with it (`earliest_joinable_day`).
 - **Time.** A document whose content date (else page date) is known to the
   day or week must lie within `story_window_days` of the story's days, and a
   story may not stretch beyond twice that; a page date also bounds from
@@ -127,6 +129,19 @@ def fits_in_time(profile: LinkProfile, state: StoryState, window: int, quoted: b
     if profile.page_day is not None:
         return state.first_day <= profile.page_day + window
     return True
+
+
+def earliest_joinable_day(profile: LinkProfile, window: int) -> int | None:
+    """The earliest day of a document whose story this one could join; None: any day.
+
+    A story spans at most twice the window, so a document stated on `day` joins no
+    story holding a member stated more than that before it; a member dated by its
+    page alone bars from its story anything stated more than one window after that
+    page (`published_by`, `fits_in_time`). Older documents sharing a key are no
+    candidates, and left to fill the candidate list they would crowd out the
+    reports of the days around it as a collection grows.
+    """
+    return profile.day - 2 * window if profile.day is not None else None
 
 
 def similarity(profile: LinkProfile, state: StoryState) -> float:
@@ -331,7 +346,8 @@ class ClusterStories:
 
     def _candidates(self, batch: LinkPass, doc_id: str, keys: list[int]) -> set[str]:
         """The originals of the documents that share a key with this one."""
-        postings = batch.index.postings(keys, batch.settings.link_posting_cap)
+        since = earliest_joinable_day(batch.profiles[doc_id], batch.settings.story_window_days)
+        postings = batch.index.postings(keys, batch.settings.link_posting_cap, since_day=since)
         shared = Counter(d for ids in postings.values() for d in ids)
         # The documents sharing the most keys: enough to find every story worth comparing.
         found = {d for d, _ in sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:CANDIDATES]}

@@ -13,8 +13,9 @@ few methods once and never learns how candidates are found:
 
 Every lookup is bounded, so no pass reads more than `cap` entries of a
 posting list. A document key returns the `cap` earliest documents that carry
-it: a large story is still found through its first members, who are placed
-before anything later is. A quote key carried by more than `cap` quotations
+it, from a given day on where the caller can use nothing older: a large
+story is still found through its first members, who are placed before
+anything later is. A quote key carried by more than `cap` quotations
 says nothing about which quotation it is, and is left out.
 """
 
@@ -83,8 +84,13 @@ class LinkIndex(ABC):
         """The stored profiles of these documents (posting keys left empty)."""
 
     @abstractmethod
-    def postings(self, keys: Iterable[int], cap: int) -> dict[int, list[str]]:
-        """For each key, the ids of at most `cap` documents that carry it, earliest (day, id) first."""
+    def postings(self, keys: Iterable[int], cap: int, since_day: int | None = None) -> dict[int, list[str]]:
+        """For each key, the ids of at most `cap` documents that carry it, earliest (day, id) first.
+
+        With `since_day`, documents of an earlier day are passed over (those with
+        no date at all, day 0, never are): the look-up of a document that cannot
+        share a story with anything older reads the part of the list it can use.
+        """
 
     @abstractmethod
     def put_quote_keys(self, rows: Iterable[tuple[int, str]]) -> None:

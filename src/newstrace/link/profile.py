@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..config import Settings
-from ..model import Document
+from ..model import LINKED_KINDS, Document
 from ..time.content_date import evidence_from_mentions, period
 from .features import (
     band_keys,
@@ -146,7 +146,7 @@ class PrepareLinking:
         {"body", "language", "quotes", "date_mentions", "content_date"}
     )
     adds: ClassVar[frozenset[str]] = frozenset({"link_profile"})
-    articles_only: ClassVar[bool] = True
+    page_kinds: ClassVar[frozenset[str]] = LINKED_KINDS
 
     def __init__(self, settings: Settings):
         self.settings = settings

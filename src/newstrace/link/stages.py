@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from ..config import Settings
-from ..model import ARTICLE_KINDS, Document, Quote
+from ..model import LINKED_KINDS, Document, Quote
 from ..pipeline import check_order
 from ..store import LinkUpdate, Store
 from .index import LinkIndex, LinkProfile, StoryState, open_link_index
@@ -189,8 +189,8 @@ class CollectionPipeline:
         return [stage.name for stage in self.stages]
 
     def run(self, store: Store, new_docs: Sequence[Document], settings: Settings) -> LinkPass:
-        # Only articles are linked: two stubs or error pages share nothing but boilerplate.
-        articles = [doc for doc in new_docs if doc.page_kind in ARTICLE_KINDS]
+        # Only articles and headlines are linked: two stubs or error pages share nothing but boilerplate.
+        articles = [doc for doc in new_docs if doc.page_kind in LINKED_KINDS]
         batch = LinkPass(store, open_link_index(store), settings, articles)
         for stage in self.stages:
             started = time.perf_counter()

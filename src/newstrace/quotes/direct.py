@@ -19,7 +19,7 @@ from typing import ClassVar
 
 from ..analysis import Analysis
 from ..ids import derive_id
-from ..model import Document, Quote, QuoteKind
+from ..model import ARTICLE_KINDS, Document, Quote, QuoteKind
 from .attribution import (
     Attribution,
     after_quote,
@@ -132,7 +132,7 @@ class FindDirectQuotes:
     name: ClassVar[str] = "find_direct_quotes"
     needs: ClassVar[frozenset[str]] = frozenset({"body", "analysis"})
     adds: ClassVar[frozenset[str]] = frozenset({"quotes"})
-    articles_only: ClassVar[bool] = True
+    page_kinds: ClassVar[frozenset[str]] = ARTICLE_KINDS
 
     def run(self, doc: Document) -> Document:
         raw, body = doc.body, scan_text(doc.body)

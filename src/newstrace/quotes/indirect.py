@@ -14,7 +14,7 @@ import re
 from typing import ClassVar
 
 from ..ids import derive_id
-from ..model import Document, Quote
+from ..model import ARTICLE_KINDS, Document, Quote
 from ..spans import SpanIndex
 from .german import KONJUNKTIV_RE, find_german
 from .lexicon import INFINITIVE_MARKERS, SPEECH_LEMMAS
@@ -32,7 +32,7 @@ class FindIndirectQuotes:
     name: ClassVar[str] = "find_indirect_quotes"
     needs: ClassVar[frozenset[str]] = frozenset({"body", "language", "analysis", "quotes"})
     adds: ClassVar[frozenset[str]] = frozenset({"quotes"})
-    articles_only: ClassVar[bool] = True
+    page_kinds: ClassVar[frozenset[str]] = ARTICLE_KINDS
 
     def run(self, doc: Document) -> Document:
         raw, body = doc.body, scan_text(doc.body)

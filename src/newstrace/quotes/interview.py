@@ -21,7 +21,7 @@ from typing import ClassVar
 
 from ..entities.names import find_names
 from ..ids import derive_id
-from ..model import Document, Quote
+from ..model import ARTICLE_KINDS, Document, Quote
 from .lexicon import CUE_RE
 from .marks import DOUBLE_MARKS, paragraphs
 
@@ -60,7 +60,7 @@ class FindInterviewTurns:
     name: ClassVar[str] = "find_interview_turns"
     needs: ClassVar[frozenset[str]] = frozenset({"body"})
     adds: ClassVar[frozenset[str]] = frozenset({"quotes", "page_kind"})
-    articles_only: ClassVar[bool] = True
+    page_kinds: ClassVar[frozenset[str]] = ARTICLE_KINDS
 
     def run(self, doc: Document) -> Document:
         body = doc.body

@@ -25,7 +25,7 @@ from ..entities.index import EntityIndex
 from ..entities.recognised import NAME_PARTICLES
 from ..entities.words import ORG_WORDS, PLACE_PREPOSITION_BEFORE_RE, ROLE_WORDS, TITLE_WORDS
 from ..lang import resources
-from ..model import Document, Entity, Mention, Quote
+from ..model import ARTICLE_KINDS, Document, Entity, Mention, Quote
 from .lexicon import (
     DETERMINERS,
     INDEFINITE_DETERMINERS,
@@ -165,7 +165,7 @@ class ResolveSpeakers:
     name: ClassVar[str] = "resolve_speakers"
     needs: ClassVar[frozenset[str]] = frozenset({"body", "quotes", "entities"})
     adds: ClassVar[frozenset[str]] = frozenset({"quotes", "mentions"})
-    articles_only: ClassVar[bool] = True
+    page_kinds: ClassVar[frozenset[str]] = ARTICLE_KINDS
 
     def run(self, doc: Document) -> Document:
         # FindEntities ran first: its entities and mentions are the index (no second pass)

@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from typing import ClassVar
 
 from ..analysis import analysis_of
-from ..model import DateMention, Document, Quote
+from ..model import ARTICLE_KINDS, DateMention, Document, Quote
 from .anchoring import sentence_tense
 
 _CONCRETE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?(?:T[\w:]+)?$")
@@ -85,7 +85,7 @@ class DateQuotes:
     name: ClassVar[str] = "date_quotes"
     needs: ClassVar[frozenset[str]] = frozenset({"analysis", "date_mentions", "quotes"})
     adds: ClassVar[frozenset[str]] = frozenset({"said_on"})
-    articles_only: ClassVar[bool] = True
+    page_kinds: ClassVar[frozenset[str]] = ARTICLE_KINDS
 
     def run(self, doc: Document) -> Document:
         return date_quotes(doc)
