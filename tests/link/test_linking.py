@@ -244,3 +244,31 @@ def test_a_dated_report_is_not_compared_with_reports_too_old_to_share_its_story(
     report = collection.ingest([str(p) for p in _write(tmp_path / "pages", ["original"])])
     assert report.link.story_candidates == 0  # ten days apart, it is one (the test above)
     collection.close()
+
+
+def test_a_later_carrier_of_a_quotation_joins_its_family_without_reading_it_whole(tmp_path) -> None:
+    # A quotation carried by thousands of pages was read whole, with every carrier's profile,
+    # for each new page that carried it.
+    collection = _ingest(tmp_path, "carriers.db", [["original"], ["near_copy"]])
+    read: list[set[str]] = []
+    quotes_in_families = collection.store.quotes_in_families
+    collection.store.quotes_in_families = lambda ids: read.append(set(ids)) or quotes_in_families(ids)  # type: ignore[method-assign]
+
+    def carry(name: str, published: str) -> str:
+        page = {**ALL["near_copy"], "url": f"https://coastal-wire.example/{name}", "published": published}
+        (tmp_path / f"{name}.jsonl").write_text(json.dumps(page) + "\n", encoding="utf-8")
+        collection.ingest([str(tmp_path / f"{name}.jsonl")])
+        return next(d.id for d in collection.documents() if d.source == page["url"])
+
+    def firsts(doc_id: str) -> set[str]:
+        return {q.first_document_id for q in collection.quotes() if q.document_id == doc_id}
+
+    original = _by_name(collection)["original"].id
+    later = carry("caldera-later", "2024-03-12")
+    assert read == []  # joined as they are
+    assert firsts(later) == {original}
+    # A carrier from before the first appearance opens the families again: their first changes.
+    earlier = carry("caldera-earlier", "2024-03-01")
+    assert read
+    assert firsts(original) == firsts(later) == {earlier}
+    collection.close()

@@ -26,6 +26,10 @@ posting lists), never from comparing every pair of a story's quotes. A
 family is a connected component of pairwise decisions that each depend on
 the two quotations alone, and its first appearance is chosen by
 `origin_key`, so families do not depend on the order documents arrive in.
+New quotations that join one stored family after its first appearance
+leave it as it is; only a merge, or an earlier carrier, has the family read
+and decided again whole (`_joined_unchanged`), so a quotation carried by
+thousands of pages costs a new carrier no more than a rare one.
 """
 
 from __future__ import annotations
@@ -215,6 +219,29 @@ def families_of(
     return sorted(families, key=lambda f: f.id)
 
 
+def _joined_unchanged(
+    batch: LinkPass, family: Family, stored: set[str], involved: dict[str, Quote]
+) -> Family | None:
+    """The stored family that these quotations join as it is, or None.
+
+    So it is when they reach one stored family and every newcomer's document comes
+    after that family's first appearance: its first, and so its id, stay, and its
+    other members need not be read (a quotation carried by thousands of pages would
+    otherwise be read whole for each new page that carries it).
+    """
+    if len(stored) != 1:
+        return None
+    (family_id,) = stored
+    members = [involved[i] for i in family.quote_ids]
+    first = next(q.first_document_id for q in members if q.family_id == family_id)
+    if first is None:
+        return None
+    first_origin = batch.origin(first)
+    if any(q.family_id != family_id and batch.origin(q.document_id) <= first_origin for q in members):
+        return None
+    return Family(family_id, family.quote_ids, first)
+
+
 class GroupQuoteFamilies:
     name: ClassVar[str] = "group_quote_families"
     needs: ClassVar[frozenset[str]] = frozenset({"profiles"})
@@ -246,15 +273,33 @@ class GroupQuoteFamilies:
             batch.counts.quotes_compared += len(others)
             links[quote.id] = related_quotes(quote, others)
 
-        # Whole families only: every quote of each family the new quotes reach or already have.
+        # Families among the quotations this pass holds: the new ones and those they are one with.
         linked = {i for ids in links.values() for i in ids if i in known}
-        reached = {known[i].family_id for i in linked} | {q.family_id for q in new_quotes}
         involved = {q.id: q for q in new_quotes} | {i: known[i] for i in linked}
-        for quote in batch.store.quotes_in_families(reached - {None}):
-            involved.setdefault(quote.id, quote)
-        batch.load_profiles({q.document_id for q in involved.values()})
-        updates = []
+        firsts = {q.first_document_id for q in involved.values() if q.first_document_id}
+        batch.load_profiles({q.document_id for q in involved.values()} | firsts)
+        decided: list[Family] = []
+        reopened: set[str] = set()  # stored families to decide again from all their members
+        reopened_quotes: set[str] = set()
         for family in families_of(list(involved.values()), links, batch.origin):
+            stored = {involved[i].family_id for i in family.quote_ids} - {None}
+            joined = _joined_unchanged(batch, family, stored, involved)
+            if joined is not None or not stored:
+                decided.append(joined or family)
+            else:
+                reopened |= stored
+                reopened_quotes |= set(family.quote_ids)
+        if reopened:
+            # Quotations that merge stored families, or come before a family's first appearance:
+            # those families are decided again whole, as their first (and so their id) may change.
+            whole = {i: involved[i] for i in reopened_quotes}
+            for quote in batch.store.quotes_in_families(reopened):
+                whole.setdefault(quote.id, quote)
+            batch.load_profiles({q.document_id for q in whole.values()})
+            decided += families_of(list(whole.values()), links, batch.origin)
+            involved.update(whole)
+        updates = []
+        for family in decided:
             for quote_id in family.quote_ids:
                 quote = involved[quote_id]
                 if (quote.family_id, quote.first_document_id) != (family.id, family.first_document_id):
