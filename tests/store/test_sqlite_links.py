@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from newstrace.link.index import LinkProfile, StoryState, open_link_index
+from newstrace.link.index import LinkIndex, LinkProfile, StoryState, open_link_index
 from newstrace.store import open_store
 
 
@@ -15,14 +15,9 @@ def _profile(doc_id: str, keys: list[int], day: int | None = 738953) -> LinkProf
     )  # fmt: skip
 
 
-def test_profiles_round_trip_and_postings_are_bounded(tmp_path) -> None:
-    store = open_store(str(tmp_path / "links.db"))
-    index = open_link_index(store)
+def check_posting_lists(index: LinkIndex) -> None:
+    """What every backend's posting lists do (`test_postgres.py` runs this against PostgreSQL)."""
     index.put_profiles([_profile(f"d{i}", [1, 2] if i < 3 else [1]) for i in range(5)])
-    stored = index.profiles(["d0", "d8"])
-    assert list(stored) == ["d0"]
-    assert stored["d0"].vector == {"harbour": 0.8, "strike": 0.6} and stored["d0"].posting_keys == []
-    assert stored["d0"].order == (738953, "d0")
     index.put_profiles([_profile("d9", [1], day=738900)])  # an earlier day comes first
     postings = index.postings([1, 2, 3], cap=4)
     assert postings[1] == ["d9", "d0", "d1", "d2"]  # six carry key 1: the earliest four
@@ -37,6 +32,16 @@ def test_profiles_round_trip_and_postings_are_bounded(tmp_path) -> None:
     # Quote keys carried by more quotations than the cap say nothing: left out.
     index.put_quote_keys([(7, f"q{i}") for i in range(5)] + [(8, "q0")])
     assert index.quote_postings([7, 8], cap=4) == {8: ["q0"]}
+
+
+def test_profiles_round_trip_and_postings_are_bounded(tmp_path) -> None:
+    store = open_store(str(tmp_path / "links.db"))
+    index = open_link_index(store)
+    check_posting_lists(index)
+    stored = index.profiles(["d1", "d8"])
+    assert list(stored) == ["d1"]
+    assert stored["d1"].vector == {"harbour": 0.8, "strike": 0.6} and stored["d1"].posting_keys == []
+    assert stored["d1"].order == (738953, "d1")
     store.close()
 
 

@@ -25,6 +25,9 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+# Later than any posting's day (days are ordinals: 2024 is about 739,000), and a 32-bit integer.
+LAST_DAY = 2**31 - 1
+
 
 @dataclass(slots=True)
 class LinkProfile:
@@ -83,14 +86,32 @@ class LinkIndex(ABC):
     def profiles(self, ids: Iterable[str]) -> dict[str, LinkProfile]:
         """The stored profiles of these documents (posting keys left empty)."""
 
-    @abstractmethod
     def postings(self, keys: Iterable[int], cap: int, since_day: int | None = None) -> dict[int, list[str]]:
         """For each key, the ids of at most `cap` documents that carry it, earliest (day, id) first.
 
         With `since_day`, documents of an earlier day are passed over (those with
         no date at all, day 0, never are): the look-up of a document that cannot
         share a story with anything older reads the part of the list it can use.
+        Two range reads of the (key, day) index, not "day = 0 OR day >= ?", which
+        would scan the whole list.
         """
+        found: dict[int, list[str]] = {}
+        for key in sorted(set(keys)):
+            if since_day is None:
+                ids = self.posting_range(key, cap, 0, LAST_DAY)
+            else:
+                ids = self.posting_range(key, cap, 0, 0)
+                if len(ids) < cap:
+                    ids += self.posting_range(key, cap - len(ids), max(since_day, 1), LAST_DAY)
+            if ids:
+                found[key] = ids
+        return found
+
+    @abstractmethod
+    def posting_range(self, key: int, cap: int, first_day: int, last_day: int) -> list[str]:
+        """The ids of at most `cap` documents carrying `key` with a posting day in [first_day,
+        last_day], earliest (day, id) first. A posting's day is the document's day, else its
+        page's day, 0 when it has neither."""
 
     @abstractmethod
     def put_quote_keys(self, rows: Iterable[tuple[int, str]]) -> None:

@@ -51,25 +51,12 @@ class PostgresLinkIndex(LinkIndex):
                 found[doc_id] = rows.profile_from_json(doc_id, profile, signature)
         return found
 
-    def postings(self, keys: Iterable[int], cap: int, since_day: int | None = None) -> dict[int, list[str]]:
-        found: dict[int, list[str]] = {}
-        everything = 'SELECT document_id FROM link_postings WHERE key = %s ORDER BY day, document_id COLLATE "C" LIMIT %s'
-        # Two range reads of the (key, day, document_id) index, as in SQLite.
-        undated = 'SELECT document_id FROM link_postings WHERE key = %s AND day = 0 ORDER BY document_id COLLATE "C" LIMIT %s'
-        recent = (
-            "SELECT document_id FROM link_postings WHERE key = %s AND day >= %s "
+    def posting_range(self, key: int, cap: int, first_day: int, last_day: int) -> list[str]:
+        sql = (
+            "SELECT document_id FROM link_postings WHERE key = %s AND day BETWEEN %s AND %s "
             'ORDER BY day, document_id COLLATE "C" LIMIT %s'
         )
-        for key in sorted(set(keys)):
-            if since_day is None:
-                ids = [row[0] for row in self._db.execute(everything, (key, cap))]
-            else:
-                ids = [row[0] for row in self._db.execute(undated, (key, cap))]
-                if len(ids) < cap:
-                    ids += [row[0] for row in self._db.execute(recent, (key, max(since_day, 1), cap - len(ids)))]
-            if ids:
-                found[key] = ids
-        return found
+        return [row[0] for row in self._db.execute(sql, (key, first_day, last_day, cap))]
 
     def put_quote_keys(self, keys: Iterable[tuple[int, str]]) -> None:
         with self._db.transaction(), self._db.cursor() as cursor:
