@@ -1,6 +1,6 @@
 """Does linking keep its pace as the collection grows? Storing and linking alone, timed per window.
 
-    python benchmarks/link_passes.py [--documents 20000] [--every 2000] [--undated]
+    python benchmarks/link_passes.py [--documents 20000] [--every 2000] [--undated] [--processed DIR]
 
 Input: the articles of `memory.py` (4-6 real PolNeAR sentences drawn with a fixed
 seed, two invented words, a dateline unless `--undated`). They are processed once
@@ -11,7 +11,9 @@ stores and links them into a fresh SQLite file, and only that is timed: for ever
 memory. A link pass whose work grows with the collection shows as windows that
 take longer and longer; flat windows mean a pass costs the same per document
 however large the collection is. At the end: each collection stage's seconds over
-the whole load, and the work counters of the passes.
+the whole load, and the work counters of the passes. `--processed DIR` keeps the
+processed dataset in DIR, and a later run given the same DIR loads it again without
+processing (to compare two versions of the linking on the same rows).
 """
 
 from __future__ import annotations
@@ -75,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--new-words", type=int, default=2)
     parser.add_argument("--undated", action="store_true", help="no datelines: the worst case for story clustering")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes for the (untimed) processing")
+    parser.add_argument("--processed", type=Path, help="where the processed dataset is kept; reused if already there")
     args = parser.parse_args(argv)
     import newstrace
     from newstrace.config import load_settings
@@ -86,10 +89,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"link_passes.py: {machine_line()}; {args.documents} {'undated' if args.undated else 'dated'} "
           f"articles, storing and linking alone (Collection.load)", flush=True)  # fmt: skip
     with tempfile.TemporaryDirectory() as scratch:
-        folder = article_folder(scratch, args)
-        started = time.perf_counter()
-        count = _write_processed(folder, Path(scratch) / "processed", args.jobs)
-        print(f"  processed {count} documents in {time.perf_counter() - started:.0f} s (not timed below)", flush=True)
+        processed = args.processed or Path(scratch) / "processed"
+        if processed.exists():
+            print(f"  processed documents read from {processed} (--processed; not made again)", flush=True)
+        else:
+            folder = article_folder(scratch, args)
+            started = time.perf_counter()
+            count = _write_processed(folder, processed, args.jobs)
+            print(f"  processed {count} documents in {time.perf_counter() - started:.0f} s (not timed below)", flush=True)
 
         windows: list[float] = []
         window_started = time.perf_counter()
@@ -106,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
                 window_started, next_sample = now, next_sample + args.every
 
         with newstrace.open(str(Path(scratch) / "linked.db")) as collection:
-            report = collection.load(Path(scratch) / "processed", on_progress=sample)
+            report = collection.load(processed, on_progress=sample)
         link = report.link
         stages = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in link.seconds.items())
         print(f"  done: {report.summary()}")

@@ -145,6 +145,29 @@ def test_reingesting_asks_the_store_about_inputs_in_batches(tmp_path, monkeypatc
     assert asked == [4, 4, 2]  # three questions for ten files, not ten
 
 
+def test_an_ingest_keeps_the_hashes_of_pages_in_flight_only_and_still_finds_every_repeat(
+    tmp_path, monkeypatch
+) -> None:
+    from newstrace import collection as collection_module
+
+    monkeypatch.setattr(collection_module, "HASH_BATCH", 2)
+    monkeypatch.setattr(collection_module, "SEEN_KEPT", 4)
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for number in range(12):
+        text = HARBOUR_STORY.replace("tenth", f"day {number}")
+        (folder / f"a{number:02}.txt").write_text(text, encoding="utf-8")
+        if number in (0, 5, 11):  # the same page again, read after the hashes were pruned
+            (folder / f"b{number:02}.txt").write_text(text, encoding="utf-8")
+    with newstrace.open(str(tmp_path / "a.db"), store_batch=2) as collection:
+        asked: list[int] = []
+        monkeypatch.setattr(collection.store, "known_hashes", _counting(collection.store.known_hashes, asked))
+        report = collection.ingest([folder], jobs=1)
+        assert (report.ingested, report.already_stored) == (12, 3)
+        assert collection.store.count_documents() == 12
+    assert max(asked) >= 4  # the kept hashes were checked against the store, and those stored dropped
+
+
 def _counting(known_hashes, asked):
     def ask(hashes):
         hashes = list(hashes)

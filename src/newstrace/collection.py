@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from .config import Settings, load_settings
 from .errors import UsageError
 from .export import FORMATS, export_collection
+from .heap import give_back_freed_memory
 from .link.stages import PassCounts, build_collection_pipeline
 from .model import Citation, Document, Entity, Quote, RawRecord, Rejection, Story
 from .read import read_inputs
@@ -30,6 +31,10 @@ from .store import QuoteFilter, Store, open_store
 
 # Input hashes are checked against the store this many at a time (raw pages are held meanwhile).
 HASH_BATCH = 256
+# The hashes an ingest has let through are kept until the store holds them; past this many,
+# those it does are dropped (the store answers for them), so a crawl of millions of pages
+# keeps the hashes of the pages in flight, not of every page.
+SEEN_KEPT = 16 * HASH_BATCH
 
 # What `_unseen` filters: raw records before processing, or processed documents being loaded.
 Unseen = TypeVar("Unseen", RawRecord, Document)
@@ -187,6 +192,7 @@ class Collection:
                 if len(batch) >= settings.store_batch:
                     kept = self._store_and_link(batch, report, reject, settings, kept)
                     batch = []
+                    give_back_freed_memory()  # what the pass held, so memory stays flat
             if on_progress:
                 # every input handled counts, so that a known number of inputs gives the time left
                 on_progress(report.ingested + len(batch) + report.already_stored + report.rejected)
@@ -231,10 +237,12 @@ class Collection:
         The store is asked about `HASH_BATCH` inputs at a time: re-ingesting
         a large folder costs one query per batch, not one per file.
         """
-        seen: set[str] = set()
+        seen: set[str] = set()  # let through and, as far as this knows, not stored yet
         waiting: list[Unseen] = []
+        prune_at = SEEN_KEPT
 
         def new_of_waiting() -> Iterator[Unseen]:
+            nonlocal prune_at
             stored = self.store.known_hashes(record.sha256 for record in waiting)
             for record in waiting:
                 if record.sha256 in seen or record.sha256 in stored:
@@ -243,6 +251,11 @@ class Collection:
                     seen.add(record.sha256)
                     yield record
             waiting.clear()
+            if len(seen) >= prune_at:
+                seen.difference_update(self.store.known_hashes(seen))
+                # Those left are in flight, or were rejected and never stored: the next look
+                # waits until the set has doubled, so rejections cannot make it run every batch.
+                prune_at = max(SEEN_KEPT, 2 * len(seen))
 
         for item in items:
             if isinstance(item, Rejection):
