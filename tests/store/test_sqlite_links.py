@@ -1,4 +1,5 @@
-"""The SQLite link index: bounded posting lists, profiles and story states that survive a round trip."""
+"""The SQLite link index: bounded posting lists, profiles (and their stream orders alone) and story
+states that survive a round trip."""
 
 from __future__ import annotations
 
@@ -29,6 +30,12 @@ def check_posting_lists(index: LinkIndex) -> None:
     # Storing a profile again replaces its postings.
     index.put_profiles([_profile("d0", [3])])
     assert index.postings([2, 3], cap=4) == {2: ["d1", "d2"], 3: ["d0"]}
+    # A profile's place in the stream, read without decoding it: its day, else its page's, else last.
+    index.put_profiles([dataclasses.replace(_profile("paged", [4], day=None), page_day=738999)])
+    assert index.profile_orders(["d1", "paged", "undated", "never-stored"]) == {
+        "d1": (738953, "d1"), "paged": (738999, "paged"), "undated": (10**7, "undated"),
+    }  # fmt: skip
+    assert all(index.profile_orders([i])[i] == p.order for i, p in index.profiles(["d1", "paged", "undated"]).items())
     # Quote keys carried by more quotations than the cap say nothing: left out.
     index.put_quote_keys([(7, f"q{i}") for i in range(5)] + [(8, "q0")])
     assert index.quote_postings([7, 8], cap=4) == {8: ["q0"]}

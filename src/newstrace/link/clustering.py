@@ -307,6 +307,10 @@ class ClusterStories:
         settings = batch.settings
         label = {c: batch.value(c, "story_id") for m in movers for c in candidates[m] if c not in movers}
         states = batch.story_states({str(v) for v in label.values() if v})
+        # Only a candidate later than its mover can follow it, and needs its vector.
+        batch.load_profiles(
+            {c for m in movers for c in candidates[m] if batch.order_of(c) > batch.profiles[m].order}
+        )
         affected: dict[str, tuple[int, str]] = {}
 
         def affect(story: str, mover_order: tuple[int, str]) -> None:
@@ -328,10 +332,9 @@ class ClusterStories:
                 joinable = fits_in_time(profile, state, settings.story_window_days) and similarity(
                     profile, state
                 ) >= needed_similarity(profile, settings, state)
-                theirs = batch.profiles[other]
-                follows = theirs.order > profile.order and cosine(
-                    profile.vector, theirs.vector
-                ) >= needed_similarity(theirs, settings)
+                follows = batch.order_of(other) > profile.order and cosine(
+                    profile.vector, batch.profiles[other].vector
+                ) >= needed_similarity(batch.profiles[other], settings)
                 if joinable or follows:
                     affect(str(story), profile.order)
         return affected
@@ -355,9 +358,11 @@ class ClusterStories:
         originals = {batch.original.get(d) or batch.value(d, "duplicate_of") or d for d in found}  # type: ignore[misc]
         originals.discard(doc_id)
         batch.load(originals)
-        batch.load_profiles(originals)
+        # Their place in the stream, not their vectors: most are earlier than this document
+        # and only their stories are compared with (`_affected_stories` reads the later ones).
+        batch.load_orders(originals)
         batch.counts.story_candidates += len(originals)
-        return {d for d in originals if d in batch.profiles}
+        return {d for d in originals if batch.has_order(d)}
 
     def _load_changes(self, batch: LinkPass, changes: dict[str, StoryChange], labels: set[str]) -> None:
         """Stories outside what this pass re-decides, compared with as they are stored."""

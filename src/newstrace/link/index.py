@@ -56,8 +56,13 @@ class LinkProfile:
     @property
     def order(self) -> tuple[int, str]:
         """Where the document stands in the stream stories are built from: by its date, then id."""
-        when = self.day if self.day is not None else self.page_day
-        return (when if when is not None else 10**7, self.document_id)
+        return stream_order(self.document_id, self.day, self.page_day)
+
+
+def stream_order(document_id: str, day: int | None, page_day: int | None) -> tuple[int, str]:
+    """A profile's `order` from its two days: its content day, else its page's, else last."""
+    when = day if day is not None else page_day
+    return (when if when is not None else 10**7, document_id)
 
 
 @dataclass(slots=True)
@@ -85,6 +90,11 @@ class LinkIndex(ABC):
     @abstractmethod
     def profiles(self, ids: Iterable[str]) -> dict[str, LinkProfile]:
         """The stored profiles of these documents (posting keys left empty)."""
+
+    @abstractmethod
+    def profile_orders(self, ids: Iterable[str]) -> dict[str, tuple[int, str]]:
+        """The `order` of each of these documents that has a stored profile, read without
+        decoding its vectors: most candidates are only placed in the stream, never compared."""
 
     def postings(self, keys: Iterable[int], cap: int, since_day: int | None = None) -> dict[int, list[str]]:
         """For each key, the ids of at most `cap` documents that carry it, earliest (day, id) first.

@@ -48,6 +48,7 @@ class PassCounts:
     story_candidates: int = 0
     stories_compared: int = 0
     quotes_compared: int = 0
+    profiles_decoded: int = 0  # stored profiles read whole (vectors and all)
     seconds: dict[str, float] = field(default_factory=dict)
 
     def timed(self, stage: str, seconds: float) -> None:
@@ -59,6 +60,7 @@ class PassCounts:
         self.story_candidates += other.story_candidates
         self.stories_compared += other.stories_compared
         self.quotes_compared += other.quotes_compared
+        self.profiles_decoded += other.profiles_decoded
         for stage, seconds in other.seconds.items():
             self.timed(stage, seconds)
 
@@ -72,6 +74,7 @@ class LinkPass:
         self.docs: dict[str, Document] = {doc.id: doc for doc in new_docs}
         self.prepared: dict[str, Prepared] = {}
         self.profiles: dict[str, LinkProfile] = {}
+        self._orders: dict[str, tuple[int, str]] = {}  # stream orders read without their profiles
         self.quotes: dict[str, list[Quote]] = {doc.id: list(doc.quotes) for doc in new_docs}
         self._story_states: dict[str, StoryState | None] = {}  # as stored; None: the story has none
         self.updates: dict[str, dict] = {}  # document id -> link fields to write
@@ -96,7 +99,24 @@ class LinkPass:
     def load_profiles(self, ids: Iterable[str]) -> None:
         missing = {i for i in ids if i not in self.profiles}
         if missing:
-            self.profiles.update(self.index.profiles(missing))
+            found = self.index.profiles(missing)
+            self.counts.profiles_decoded += len(found)
+            self.profiles.update(found)
+
+    def load_orders(self, ids: Iterable[str]) -> None:
+        """Where these documents stand in the stream (`LinkProfile.order`), without decoding
+        their profiles where they are not loaded; one with no stored profile has none."""
+        missing = {i for i in ids if i not in self.profiles and i not in self._orders}
+        if missing:
+            self._orders.update(self.index.profile_orders(missing))
+
+    def has_order(self, doc_id: str) -> bool:
+        return doc_id in self.profiles or doc_id in self._orders
+
+    def order_of(self, doc_id: str) -> tuple[int, str]:
+        """The stream order of a document whose profile or order this pass has loaded."""
+        profile = self.profiles.get(doc_id)
+        return profile.order if profile is not None else self._orders[doc_id]
 
     def story_states(self, story_ids: Iterable[str]) -> dict[str, StoryState]:
         """The stored states of these stories, each read once per pass (a story is compared

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ..link.index import LinkIndex, LinkProfile, StoryState
+from ..link.index import LinkIndex, LinkProfile, StoryState, stream_order
 from . import rows
 
 _CHUNK = 1000
@@ -49,6 +49,17 @@ class PostgresLinkIndex(LinkIndex):
             sql = "SELECT document_id, profile, duplicate_signature FROM link_profiles WHERE document_id = ANY(%s)"
             for doc_id, profile, signature in self._db.execute(sql, (chunk,)):
                 found[doc_id] = rows.profile_from_json(doc_id, profile, signature)
+        return found
+
+    def profile_orders(self, ids: Iterable[str]) -> dict[str, tuple[int, str]]:
+        found: dict[str, tuple[int, str]] = {}
+        for chunk in _chunks(sorted(set(ids))):
+            sql = (
+                "SELECT document_id, (profile::json->>'day')::integer, (profile::json->>'page_day')::integer "
+                "FROM link_profiles WHERE document_id = ANY(%s)"
+            )
+            for doc_id, day, page_day in self._db.execute(sql, (chunk,)):
+                found[doc_id] = stream_order(doc_id, day, page_day)
         return found
 
     def posting_range(self, key: int, cap: int, first_day: int, last_day: int) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator
 
-from ..link.index import LinkIndex, LinkProfile, StoryState
+from ..link.index import LinkIndex, LinkProfile, StoryState, stream_order
 from . import rows
 from .migrations import migration
 
@@ -80,6 +80,17 @@ class SqliteLinkIndex(LinkIndex):
             )
             for doc_id, profile, signature in self._db.execute(query, chunk):
                 found[doc_id] = rows.profile_from_json(doc_id, profile, signature)
+        return found
+
+    def profile_orders(self, ids: Iterable[str]) -> dict[str, tuple[int, str]]:
+        found: dict[str, tuple[int, str]] = {}
+        for chunk in _chunks(sorted(set(ids))):
+            query = (
+                "SELECT document_id, json_extract(profile, '$.day'), json_extract(profile, '$.page_day') "
+                f"FROM link_profiles WHERE document_id IN ({','.join('?' * len(chunk))})"
+            )
+            for doc_id, day, page_day in self._db.execute(query, chunk):
+                found[doc_id] = stream_order(doc_id, day, page_day)
         return found
 
     def posting_range(self, key: int, cap: int, first_day: int, last_day: int) -> list[str]:
