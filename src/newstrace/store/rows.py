@@ -7,8 +7,20 @@ import sys
 import zlib
 from typing import Any
 
+import orjson
+
 from ..link.index import LinkProfile, StoryState
 from ..model import DateMention, Document, Entity, Quote, RemovedBlock, Story
+
+
+def _loads(text: str) -> Any:
+    """A stored JSON value. A link pass decodes tens of thousands of profiles, story states and
+    document fields; orjson reads them about three times faster than the standard library. What
+    it refuses and the standard library wrote (NaN, a lone surrogate's escape) is read by the latter."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
 
 DOCUMENT_COLUMNS = (
     "id", "sha256", "source", "format", "is_html", "url", "site", "title", "title_language",
@@ -56,13 +68,13 @@ def document_row(doc: Document) -> tuple[Any, ...]:
 def document_from_row(row: dict[str, Any], raw: str = "") -> Document:
     return Document(
         id=row["id"], source=row["source"], sha256=row["sha256"], format=row["format"], raw=raw,
-        is_html=bool(row["is_html"]), given=json.loads(row["given"] or "{}"), body=row["body"],
-        removed=[RemovedBlock(text, reason) for text, reason in json.loads(row["removed"] or "[]")],
+        is_html=bool(row["is_html"]), given=_loads(row["given"] or "{}"), body=row["body"],
+        removed=[RemovedBlock(text, reason) for text, reason in _loads(row["removed"] or "[]")],
         url=row["url"], site=row["site"], title=row["title"],
         title_language=row["title_language"], language=row["language"], author=row["author"],
         published=row["published"], published_text=row["published_text"],
         published_precision=row["published_precision"],
-        categories=json.loads(row["categories"] or "[]"),
+        categories=_loads(row["categories"] or "[]"),
         content_date=row["content_date"], content_date_basis=row["content_date_basis"],
         republished=_bool_or_none(row["republished"]), republished_from=row["republished_from"],
         duplicate_of=row["duplicate_of"], story_id=row["story_id"], body_hash=row["body_hash"],
@@ -126,11 +138,11 @@ def entity_from_row(row: dict[str, Any]) -> Entity:
         id=row["id"],
         name=row["name"],
         kind=row["kind"],
-        aliases=json.loads(row["aliases"]),
-        roles=json.loads(row["roles"]),
+        aliases=_loads(row["aliases"]),
+        roles=_loads(row["roles"]),
         mentions=row["mentions"],
-        kind_mentions=json.loads(row["kind_mentions"] or "{}"),
-        name_mentions=json.loads(row["name_mentions"] or "{}"),
+        kind_mentions=_loads(row["kind_mentions"] or "{}"),
+        name_mentions=_loads(row["name_mentions"] or "{}"),
     )
 
 
@@ -142,7 +154,7 @@ def story_from_row(row: dict[str, Any]) -> Story:
     return Story(
         id=row["id"],
         title=row["title"],
-        document_ids=json.loads(row["document_ids"]),
+        document_ids=_loads(row["document_ids"]),
         first_document_id=row["first_document_id"],
         date=row["date"],
     )
@@ -171,7 +183,7 @@ def _interned(vector: dict[str, float]) -> dict[str, float]:
 
 
 def profile_from_json(document_id: str, profile: str, signature: bytes) -> LinkProfile:
-    values = json.loads(profile)
+    values = _loads(profile)
     values["vector"], values["names"] = _interned(values["vector"]), _interned(values["names"])
     return LinkProfile(document_id=document_id, duplicate_signature=bytes(signature), **values)
 
@@ -188,6 +200,6 @@ def story_state_json(s: StoryState) -> str:
 
 
 def story_state_from_json(story_id: str, state: str) -> StoryState:
-    values = json.loads(state)
+    values = _loads(state)
     values["centroid"], values["names"] = _interned(values["centroid"]), _interned(values["names"])
     return StoryState(story_id=story_id, **{**values, "last": tuple(values["last"])})
