@@ -192,7 +192,8 @@ class Collection:
                 if len(batch) >= settings.store_batch:
                     kept = self._store_and_link(batch, report, reject, settings, kept)
                     batch = []
-                    give_back_freed_memory()  # what the pass held, so memory stays flat
+                    # here, once the pass is out of scope: what it held, so memory stays flat
+                    give_back_freed_memory()
             if on_progress:
                 # every input handled counts, so that a known number of inputs gives the time left
                 on_progress(report.ingested + len(batch) + report.already_stored + report.rejected)
