@@ -69,3 +69,14 @@ def test_a_very_long_body_has_its_names_recognised_a_run_of_sentences_at_a_time(
     pieces = [(n.start, n.end, n.label) for n in document.analyse(body, "en", parse="none").entities]
     assert len(whole) >= 6
     assert pieces == whole
+
+
+def test_the_words_the_model_was_trained_on_outlive_every_memory_zone() -> None:
+    from newstrace.analysis.pipelines import forgetting_new_words, language_pipeline, reset_caches
+
+    reset_caches()  # a pipeline freshly loaded: no document has been read outside a zone
+    nlp = language_pipeline("en")
+    with forgetting_new_words():
+        nlp.make_doc("Zorblattine said so.")
+    assert "said" in nlp.vocab  # a word of the training text: tokenised once at load, kept
+    assert "Zorblattine" not in nlp.vocab  # a word new to the model: forgotten with its document
