@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, ClassVar
 
-from wordfreq import zipf_frequency
+from wordfreq import available_languages, zipf_frequency
 
 from ..entities.gender import Gender, person_genders, pronoun_gender
 from ..entities.index import EntityIndex
@@ -406,8 +407,14 @@ def _has_pronoun(words: list[str]) -> bool:
 
 
 def _common_word(word: str, language: str | None) -> bool:
-    """A word common enough in running text to be a noun before it is a surname."""
-    return bool(language) and zipf_frequency(word.lower(), language) >= _COMMON_ZIPF
+    """A word common enough in running text to be a noun before it is a surname; in a
+    language wordfreq has no list for (Estonian, say), no word is known to be."""
+    return language in _listed_languages() and zipf_frequency(word.lower(), language) >= _COMMON_ZIPF
+
+
+@cache
+def _listed_languages() -> frozenset[str]:
+    return frozenset(available_languages())
 
 
 def _resolution(entity: Entity, basis: str) -> Resolution:
