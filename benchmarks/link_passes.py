@@ -120,7 +120,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  collection stages over the whole load: {stages}")
         print(f"  work: {link.story_candidates} story candidates, {link.stories_compared} stories compared, "
               f"{link.quotes_compared} quotations compared, {link.duplicate_candidates} duplicate candidates, "
-              f"{link.profiles_decoded} profiles decoded")  # fmt: skip
+              f"{link.profiles_decoded} profiles decoded, {link.documents_read} documents read whole, "
+              f"{link.link_fields_read} read for their link fields only")  # fmt: skip
         if len(windows) >= 4:
             half = len(windows) // 2
             early, late = statistics.median_high(windows[1:half]), statistics.median_high(windows[half:])

@@ -20,6 +20,7 @@ from newstrace.store import QuoteFilter, open_store
 from newstrace.store.migrations import latest_version
 
 from ..conftest import fresh_postgres_database
+from .test_sqlite import check_link_fields
 from .test_sqlite_links import check_posting_lists
 
 psycopg = pytest.importorskip("psycopg")
@@ -45,6 +46,11 @@ def test_posting_lists_are_read_as_in_sqlite(pg_url: str) -> None:
 
     with open_store(pg_url) as store:
         check_posting_lists(open_link_index(store))
+
+
+def test_the_link_fields_are_read_as_in_sqlite(pg_url: str) -> None:
+    with open_store(pg_url) as store:
+        check_link_fields(store)
 
 
 def test_a_new_store_is_at_the_latest_schema_and_a_newer_one_is_refused(pg_url: str) -> None:

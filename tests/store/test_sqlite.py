@@ -4,7 +4,8 @@ import pytest
 
 from newstrace.errors import StoreBusy, StoreError
 from newstrace.model import DateMention, Document, Entity, Quote, Rejection, RemovedBlock, Story
-from newstrace.store import LinkUpdate, QuoteFilter, open_store
+from newstrace.store import LinkUpdate, QuoteFilter, Store, open_store
+from newstrace.store.base import LINK_FIELDS
 from newstrace.store.migrations import latest_version
 
 
@@ -122,6 +123,24 @@ def test_link_updates_only_touch_link_fields(store) -> None:
     assert store.document("d2").republished is True
     with pytest.raises(ValueError, match="cannot set"):
         LinkUpdate("d2", {"body": "rewritten"})
+
+
+def check_link_fields(store: Store) -> None:
+    """What every backend's link-fields read gives (`test_postgres.py` runs this against PostgreSQL):
+    the fields as the whole document has them, unknown ids left out."""
+    store.add_documents([make_document("d1", "x"), make_document("d2", "y", content_date="2024-03-08")])
+    store.update_links([LinkUpdate("d2", {"duplicate_of": "d1", "story_id": "s1", "republished": True})])
+    found = store.link_fields(["d2", "d1", "unknown"])
+    assert set(found) == {"d1", "d2"}
+    for doc_id, fields in found.items():
+        whole = store.document(doc_id)
+        assert fields == {name: getattr(whole, name) for name in LINK_FIELDS}
+    assert found["d2"]["duplicate_of"] == "d1" and found["d2"]["republished"] is True
+    assert found["d1"]["republished"] is None and found["d2"]["content_date"] == "2024-03-08"
+
+
+def test_the_link_fields_are_read_as_the_documents_have_them(store) -> None:
+    check_link_fields(store)
 
 
 def test_entities_stories_and_rejections_are_kept(store) -> None:

@@ -354,10 +354,11 @@ class ClusterStories:
         shared = Counter(d for ids in postings.values() for d in ids)
         # The documents sharing the most keys: enough to find every story worth comparing.
         found = {d for d, _ in sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:CANDIDATES]}
-        batch.load(found)
+        batch.load_link_fields(found)
         originals = {batch.original.get(d) or batch.value(d, "duplicate_of") or d for d in found}  # type: ignore[misc]
         originals.discard(doc_id)
-        batch.load(originals)
+        # Only their stories are read (`value`): not the documents.
+        batch.load_link_fields(originals)
         # Their place in the stream, not their vectors: most are earlier than this document
         # and only their stories are compared with (`_affected_stories` reads the later ones).
         batch.load_orders(originals)

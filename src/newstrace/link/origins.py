@@ -191,6 +191,7 @@ class DecideOrigins:
             if not doc.date_mentions:
                 stored = batch.store.document(doc_id)
                 doc.date_mentions = stored.date_mentions if stored else []
+            batch.load([source])  # its outlet names the evidence, whatever else the pass read
             site = batch.docs[source].site if source in batch.docs else None
             evidence = Evidence(
                 span[0], span[1], first_date,

@@ -31,6 +31,7 @@ from ..config import Settings
 from ..model import LINKED_KINDS, Document, Quote
 from ..pipeline import check_order
 from ..store import LinkUpdate, Store
+from ..store.base import LINK_FIELDS
 from .index import LinkIndex, LinkProfile, StoryState, open_link_index
 from .origin import origin_key
 from .profile import Prepared
@@ -49,6 +50,8 @@ class PassCounts:
     stories_compared: int = 0
     quotes_compared: int = 0
     profiles_decoded: int = 0  # stored profiles read whole (vectors and all)
+    documents_read: int = 0  # stored documents read whole (bodies and all)
+    link_fields_read: int = 0  # stored documents of which only the link fields were read
     seconds: dict[str, float] = field(default_factory=dict)
 
     def timed(self, stage: str, seconds: float) -> None:
@@ -61,6 +64,8 @@ class PassCounts:
         self.stories_compared += other.stories_compared
         self.quotes_compared += other.quotes_compared
         self.profiles_decoded += other.profiles_decoded
+        self.documents_read += other.documents_read
+        self.link_fields_read += other.link_fields_read
         for stage, seconds in other.seconds.items():
             self.timed(stage, seconds)
 
@@ -72,6 +77,7 @@ class LinkPass:
         self.store, self.index, self.settings = store, index, settings
         self.new_ids: list[str] = sorted(doc.id for doc in new_docs)
         self.docs: dict[str, Document] = {doc.id: doc for doc in new_docs}
+        self._link_fields: dict[str, dict[str, object]] = {}  # of documents not read whole, as stored
         self.prepared: dict[str, Prepared] = {}
         self.profiles: dict[str, LinkProfile] = {}
         self._orders: dict[str, tuple[int, str]] = {}  # stream orders read without their profiles
@@ -95,6 +101,17 @@ class LinkPass:
             return
         for doc in self.store.documents(missing):
             self.docs[doc.id] = doc
+            self.counts.documents_read += 1
+
+    def load_link_fields(self, ids: Iterable[str]) -> None:
+        """The link fields of these documents, for `value`, without reading the rest of the
+        documents not loaded whole: most candidates are looked up for their original and
+        their story only."""
+        missing = sorted({i for i in ids if i not in self.docs and i not in self._link_fields})
+        if missing:
+            found = self.store.link_fields(missing)
+            self.counts.link_fields_read += len(found)
+            self._link_fields.update(found)
 
     def load_profiles(self, ids: Iterable[str]) -> None:
         missing = {i for i in ids if i not in self.profiles}
@@ -179,6 +196,10 @@ class LinkPass:
         pending = self.updates.get(doc_id, {})
         if name in pending:
             return pending[name]
+        if doc_id not in self.docs and name in LINK_FIELDS:
+            self.load_link_fields([doc_id])
+            if doc_id in self._link_fields:
+                return self._link_fields[doc_id][name]
         self.load([doc_id])
         return getattr(self.docs[doc_id], name)
 
@@ -188,6 +209,7 @@ class LinkPass:
         for change in changes:
             for name, value in change.fields.items():
                 setattr(self.docs[change.document_id], name, value)
+            self._link_fields.pop(change.document_id, None)  # `set` loaded it whole: `docs` has it
         self.updates.clear()
 
 

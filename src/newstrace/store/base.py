@@ -154,6 +154,12 @@ class Store(ABC):
             for doc in self.documents(ids)
         }
 
+    def link_fields(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The link fields (`LINK_FIELDS`) of these documents, by id (unknown ids left out):
+        what a link pass reads of most documents it only looks up (their original, their
+        story), without the rest of them."""
+        return {doc.id: {name: getattr(doc, name) for name in LINK_FIELDS} for doc in self.documents(ids)}
+
     @abstractmethod
     def documents_with_body_hash(self, body_hashes: Iterable[str]) -> list[Document]: ...
 

@@ -424,6 +424,15 @@ class PostgresStore(Store):
                 found[row[0]] = Citation(*row)
         return found
 
+    def link_fields(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        # The link columns only (see SqliteStore.link_fields).
+        found: dict[str, dict[str, Any]] = {}
+        for chunk in _chunks(sorted(set(ids))):
+            sql = f"SELECT id, {','.join(rows.LINK_COLUMNS)} FROM documents WHERE id = ANY(%s)"
+            for row in self._db.execute(sql, (chunk,)):
+                found[row[0]] = rows.link_fields_from_row(row[1:])
+        return found
+
     def _quotes_in(self, column: str, values: Iterable[str], order: str = 'id COLLATE "C"') -> list[Quote]:
         columns = ",".join(f'"{c}"' for c in rows.QUOTE_COLUMNS)
         found: list[Quote] = []

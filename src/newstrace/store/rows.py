@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import sys
 import zlib
+from collections.abc import Iterable
 from typing import Any
 
 import orjson
 
 from ..link.index import LinkProfile, StoryState
 from ..model import DateMention, Document, Entity, Quote, RemovedBlock, Story
+from .base import LINK_FIELDS
 
 
 def _loads(text: str) -> Any:
@@ -49,6 +51,17 @@ def decompress(blob: bytes) -> str:
 
 def _bool_or_none(value: Any) -> bool | None:
     return None if value is None else bool(value)
+
+
+# The columns `Store.link_fields` reads, in this order.
+LINK_COLUMNS = tuple(sorted(LINK_FIELDS))
+
+
+def link_fields_from_row(values: Iterable[Any]) -> dict[str, Any]:
+    """A document's link fields from its LINK_COLUMNS values."""
+    fields = dict(zip(LINK_COLUMNS, values, strict=True))
+    fields["republished"] = _bool_or_none(fields["republished"])
+    return fields
 
 
 def document_row(doc: Document) -> tuple[Any, ...]:

@@ -375,6 +375,19 @@ class SqliteStore(Store):
                 found[row[0]] = Citation(*row)
         return found
 
+    def link_fields(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        # The link columns only: a link pass looks many documents up for their story and
+        # original, and must not decompress their bodies for it.
+        found: dict[str, dict[str, Any]] = {}
+        for chunk in _chunks(sorted(set(ids))):
+            sql = (
+                f"SELECT id, {','.join(rows.LINK_COLUMNS)} FROM documents "
+                f"WHERE id IN ({_placeholders(len(chunk))})"
+            )
+            for row in self._db.execute(sql, chunk):
+                found[row[0]] = rows.link_fields_from_row(row[1:])
+        return found
+
     def documents_with_body_hash(self, body_hashes: Iterable[str]) -> list[Document]:
         found: list[Document] = []
         for chunk in _chunks(sorted(set(body_hashes))):
