@@ -197,9 +197,11 @@ class LinkPass:
         if name in pending:
             return pending[name]
         if doc_id not in self.docs and name in LINK_FIELDS:
-            self.load_link_fields([doc_id])
-            if doc_id in self._link_fields:
-                return self._link_fields[doc_id][name]
+            if doc_id not in self._link_fields:  # a look-up on every candidate: no set built when read
+                self.load_link_fields([doc_id])
+            fields = self._link_fields.get(doc_id)
+            if fields is not None:
+                return fields[name]
         self.load([doc_id])
         return getattr(self.docs[doc_id], name)
 
