@@ -10,7 +10,7 @@ from newstrace.store import LinkUpdate, open_store
 from ..store.test_sqlite import make_document
 
 
-def test_a_looked_up_document_is_read_for_its_link_fields_only_until_the_pass_changes_it(tmp_path) -> None:
+def test_a_looked_up_document_is_read_and_written_by_its_link_fields_alone(tmp_path) -> None:
     with open_store(str(tmp_path / "c.db")) as store:
         store.add_documents([make_document("d1", "first text", title="First"), make_document("d2", "copy")])
         store.update_links([LinkUpdate("d1", {"story_id": "s1"}), LinkUpdate("d2", {"duplicate_of": "d1"})])
@@ -20,7 +20,9 @@ def test_a_looked_up_document_is_read_for_its_link_fields_only_until_the_pass_ch
         assert (batch.counts.link_fields_read, batch.counts.documents_read) == (2, 0)
 
         batch.set("d1", story_id="s2")  # what the pass writes is what it reads back
-        assert batch.value("d1", "story_id") == "s2"
+        batch.set("d2", duplicate_of="d1")  # no change: nothing to write
+        assert batch.value("d1", "story_id") == "s2" and batch.updates["d2"] == {}
         batch.flush()
         assert batch.value("d1", "story_id") == "s2" and store.document("d1").story_id == "s2"
+        assert "d1" not in batch.docs and batch.counts.documents_read == 0  # written unread too
         assert batch.value("d2", "title") is None and "d2" in batch.docs  # other fields: the document

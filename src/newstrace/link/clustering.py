@@ -240,7 +240,7 @@ class ClusterStories:
             if state is not None and state.last <= cut and not members_moving:
                 continue  # nothing after the cut: new members are simply added
             # Rebuild from the members before the cut; the later ones are decided again.
-            batch.load(story.document_ids)
+            batch.load_link_fields(story.document_ids)
             batch.load_profiles(story.document_ids)
             reps = [
                 i for i in story.document_ids if batch.value(i, "duplicate_of") is None and i not in leaving

@@ -182,11 +182,9 @@ class LinkPass:
     # --- writing -------------------------------------------------------------
     def set(self, doc_id: str, **fields: object) -> None:
         """Write these link fields of a document at the end of the pass, where they change."""
-        self.load([doc_id])
-        doc = self.docs[doc_id]
         pending = self.updates.setdefault(doc_id, {})
         for name, value in fields.items():
-            if getattr(doc, name) != value:
+            if self._stored(doc_id, name) != value:
                 pending[name] = value
             else:
                 pending.pop(name, None)
@@ -196,22 +194,33 @@ class LinkPass:
         pending = self.updates.get(doc_id, {})
         if name in pending:
             return pending[name]
-        if doc_id not in self.docs and name in LINK_FIELDS:
+        return self._stored(doc_id, name)
+
+    def _stored(self, doc_id: str, name: str) -> object:
+        """A field as stored (and flushed by this pass): a link field of a document not read
+        whole comes from its link fields alone."""
+        doc = self.docs.get(doc_id)
+        if doc is None and name in LINK_FIELDS:
             if doc_id not in self._link_fields:  # a look-up on every candidate: no set built when read
                 self.load_link_fields([doc_id])
             fields = self._link_fields.get(doc_id)
             if fields is not None:
                 return fields[name]
-        self.load([doc_id])
-        return getattr(self.docs[doc_id], name)
+        if doc is None:
+            self.load([doc_id])
+            doc = self.docs[doc_id]
+        return getattr(doc, name)
 
     def flush(self) -> None:
         changes = [LinkUpdate(i, fields) for i, fields in sorted(self.updates.items()) if fields]
         self.store.update_links(changes)
         for change in changes:
+            doc = self.docs.get(change.document_id)
+            if doc is None:  # `set` read its link fields: they are what it has here
+                self._link_fields[change.document_id].update(change.fields)
+                continue
             for name, value in change.fields.items():
-                setattr(self.docs[change.document_id], name, value)
-            self._link_fields.pop(change.document_id, None)  # `set` loaded it whole: `docs` has it
+                setattr(doc, name, value)
         self.updates.clear()
 
 
