@@ -87,7 +87,7 @@ def _learn_trained_words(nlp: Language) -> None:
     zone then adds and forgets is the rarer words and names (4.0-4.9 ms). Output is the
     same: the cache only saves work. `RESULTS.md`, "Scale, sixth pass".
     """
-    words = [s for s in nlp.vocab.strings if s.strip() and not any(c.isspace() for c in s)]
+    words = [s for s in nlp.vocab.strings if s and not any(c.isspace() for c in s)]
     for start in range(0, len(words), 5000):
         nlp.make_doc(" ".join(words[start : start + 5000]))
 

@@ -200,16 +200,16 @@ class LinkPass:
         """A field as stored (and flushed by this pass): a link field of a document not read
         whole comes from its link fields alone."""
         doc = self.docs.get(doc_id)
-        if doc is None and name in LINK_FIELDS:
+        if doc is not None:
+            return getattr(doc, name)
+        if name in LINK_FIELDS:
             if doc_id not in self._link_fields:  # a look-up on every candidate: no set built when read
                 self.load_link_fields([doc_id])
             fields = self._link_fields.get(doc_id)
             if fields is not None:
                 return fields[name]
-        if doc is None:
-            self.load([doc_id])
-            doc = self.docs[doc_id]
-        return getattr(doc, name)
+        self.load([doc_id])
+        return getattr(self.docs[doc_id], name)
 
     def flush(self) -> None:
         changes = [LinkUpdate(i, fields) for i, fields in sorted(self.updates.items()) if fields]
