@@ -80,3 +80,29 @@ def test_the_words_the_model_was_trained_on_outlive_every_memory_zone() -> None:
         nlp.make_doc("Zorblattine said so.")
     assert "said" in nlp.vocab  # a word of the training text: tokenised once at load, kept
     assert "Zorblattine" not in nlp.vocab  # a word new to the model: forgotten with its document
+
+
+def test_the_models_multiply_with_numpy_on_one_thread_and_read_as_with_blis() -> None:
+    from thinc.api import NumpyOps
+    from threadpoolctl import threadpool_info
+
+    from newstrace.analysis.pipelines import language_pipeline, reset_caches
+
+    text = (Path(example_corpus()) / "01-courier-selva-shutdown.txt").read_text(encoding="utf-8")
+    reset_caches()
+    analysis = analyse(text, "en")
+    nlp = language_pipeline("en")
+    layers = [layer for name in nlp.pipe_names for layer in nlp.get_pipe(name).model.walk()]
+    assert layers and all(isinstance(layer.ops, NumpyOps) and not layer.ops.use_blis for layer in layers)
+    assert all(pool["num_threads"] == 1 for pool in threadpool_info() if pool["user_api"] == "blas")
+
+    def reading(found) -> tuple:
+        parses = [[(t.text, t.dep_, t.head.i, t.lemma_) for t in found.parsed(i).doc] for i in found.cue_sentences()]
+        return [(e.start, e.end, e.label) for e in found.entities], parses
+
+    # thinc's default BLIS products, for comparison: the same weights must give the same reading.
+    blis = NumpyOps()
+    for layer in layers:
+        layer.ops = blis
+    assert reading(analyse(text, "en")) == reading(analysis)
+    reset_caches()

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from thinc.api import NumpyOps
 
 from ..lang import resources, union
 
@@ -72,7 +73,33 @@ def _load(code: str) -> Language:
         if abbreviation not in (nlp.tokenizer.rules or {}):
             nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
     _learn_trained_words(nlp)
+    _multiply_with_numpy(nlp)
     return nlp
+
+
+def _multiply_with_numpy(nlp: Language) -> None:
+    """Have the models' matrix products computed by numpy's BLAS, one thread a process.
+
+    thinc multiplies with BLIS by default, and the BLIS that its wheels bundle runs its
+    generic reference kernel on many CPUs: 25-30 GFLOP/s on this project's machines
+    where numpy's OpenBLAS reaches 90 for the same products. thinc's own switch
+    (`NumpyOps(use_blis=False)`) hands them to numpy, and analysing an article takes about
+    a quarter less, with the same names and parses (`RESULTS.md`, "Scale, seventh pass"). The transition loops of the
+    recogniser and parser still call BLIS from compiled code, which no setting reaches.
+    OpenBLAS would start a thread per core for each product: newstrace runs a process
+    per core instead (`--jobs`, Spark), and threads inside them compete for the same
+    cores (an article then costs twice the CPU time), so BLAS is held to one thread in
+    any process that loads a pipeline.
+    """
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is not None:
+            for layer in model.walk():
+                layer.ops = ops
 
 
 def _learn_trained_words(nlp: Language) -> None:
