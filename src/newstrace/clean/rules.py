@@ -144,6 +144,16 @@ def mark_repetition(texts: Sequence[str], reasons: Reasons, title_keys: set[str]
             reasons[i] = "duplicate-paragraph"
 
 
+def _share_a_run(words: list[str], others: list[str], length: int) -> bool:
+    """Whether `length` consecutive words of one list stand consecutively in the other.
+
+    A sentence's words are a run of its paragraph's (sentences end at punctuation or a
+    line break, never inside a word), so a lede sharing no such run with the next
+    paragraph has no sentence of `length` words or more that it repeats."""
+    runs = {tuple(others[i : i + length]) for i in range(len(others) - length + 1)}
+    return any(tuple(words[i : i + length]) in runs for i in range(len(words) - length + 1))
+
+
 def mark_repeated_lede(texts: Sequence[str], reasons: Reasons, trims: Trims, start: int) -> None:
     """A summary above the article whose sentences the next paragraph repeats.
 
@@ -152,7 +162,10 @@ def mark_repeated_lede(texts: Sequence[str], reasons: Reasons, trims: Trims, sta
     """
     kept = [i for i in range(start, len(texts)) if i not in reasons and is_paragraph_shaped(texts[i])]
     for lede, following in pairwise(kept[: _LEDE_WINDOW + 1]):
-        following_key = f" {line_key(texts[following])} "
+        following_words = line_key(texts[following]).split()
+        if not _share_a_run(line_key(texts[lede]).split(), following_words, _MIN_LEDE_SENTENCE_WORDS):
+            continue  # no sentence of the lede can be in the next paragraph: not split into sentences
+        following_key = f" {' '.join(following_words)} "
         parts = sentences(texts[lede])
         repeated = [
             part

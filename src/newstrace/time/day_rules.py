@@ -14,6 +14,7 @@ from .lexicon import (
     WEEKDAY_TOKENS,
     WEEKDAYS,
     fold,
+    token_forms,
     unit_code,
 )
 from .registry import Context, Result, Rules
@@ -53,7 +54,9 @@ def weekday(m: re.Match[str], ctx: Context) -> Result:
     return "date", date.isoformat(), True
 
 
-@RULES.add(r"\b(?P<day>the day before yesterday|the day after tomorrow|yesterday|today|tomorrow|tonight|vorgestern|übermorgen|gestern|heute|morgen)(?:\s+(?P<part>morning|afternoon|evening|night|Morgen|Vormittag|Nachmittag|Abend|Nacht|früh))?\b")
+@RULES.add(r"\b(?P<day>the day before yesterday|the day after tomorrow|yesterday|today|tomorrow|tonight|vorgestern|übermorgen|gestern|heute|morgen)(?:\s+(?P<part>morning|afternoon|evening|night|Morgen|Vormittag|Nachmittag|Abend|Nacht|früh))?\b",
+    near=token_forms(["yesterday", "today", "tomorrow", "tonight", "vorgestern", "übermorgen", "gestern", "heute", "morgen"]),
+)
 def deictic_day(m: re.Match[str], ctx: Context) -> Result:
     word = fold(m["day"])
     if word == "morgen" and m["day"][0].isupper() and not re.search(r"(?:^|[.!?:]\s*)$", ctx.before(3)):
@@ -72,7 +75,10 @@ def deictic_day(m: re.Match[str], ctx: Context) -> Result:
     return "date", date.isoformat(), True
 
 
-@RULES.add(r"\b(?P<rel>this|last|yesterday|Sunday)?\s*(?P<part>morning|afternoon|evening|overnight)\b")
+@RULES.add(
+    r"\b(?P<rel>this|last|yesterday|Sunday)?\s*(?P<part>morning|afternoon|evening|overnight)\b",
+    near=token_forms(["morning", "afternoon", "evening", "overnight"]),
+)
 def part_of_day(m: re.Match[str], ctx: Context) -> Result:
     rel = fold(m["rel"] or "")
     if rel not in ("this", "last") and fold(m["part"]) != "overnight":
@@ -84,7 +90,7 @@ def part_of_day(m: re.Match[str], ctx: Context) -> Result:
     return "time", f"{date.isoformat()}T{part}", True
 
 
-@RULES.add(r"\blast night\b|\bgestern Abend\b")
+@RULES.add(r"\blast night\b|\bgestern Abend\b", near=token_forms(["night", "abend"]))
 def last_night(m: re.Match[str], ctx: Context) -> Result:
     if ctx.anchor is None or ctx.anchor.precision != "day":
         return "time", None, True
@@ -109,7 +115,12 @@ _REFS = {
     r"\b(?:the near future|the distant future|the immediate future|the future|future|the present|at present|"
     r"recent (?:years|months|weeks|days)|the past(?! (?:\w+ )?(?:\w+[- ])?(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|months?|quarters?|years?|decades?)\b)|"
     r"nowadays|now|currently|current|presently|recently|lately|soon|"
-    r"jetzt|derzeit|zurzeit|aktuell|gegenwärtig|kürzlich|neulich|jüngst|bald|künftig|zukünftig|in Zukunft)\b"
+    r"jetzt|derzeit|zurzeit|aktuell|gegenwärtig|kürzlich|neulich|jüngst|bald|künftig|zukünftig|in Zukunft)\b",
+    near=token_forms([
+        "future", "present", "recent", "past", "nowadays", "now", "currently", "current", "presently", "recently",
+        "lately", "soon", "jetzt", "derzeit", "zurzeit", "aktuell", "gegenwärtig", "kürzlich", "neulich", "jüngst",
+        "bald", "künftig", "zukünftig", "zukunft",
+    ]),
 )
 def reference(m: re.Match[str], ctx: Context) -> Result:
     word = fold(m[0])

@@ -13,6 +13,7 @@ from .lexicon import (
     WEEKDAYS,
     fold,
     number_value,
+    token_forms,
     unit_code,
 )
 from .registry import Context, Result, Rules
@@ -78,7 +79,12 @@ def vague_duration(m: re.Match[str], ctx: Context) -> Result:
 @RULES.add(
     rf"\b(?:(?P<q>every|each|per|jeden|jede|jedes)\s+(?:other\s+)?(?P<u>day|week|month|year|quarter|hour|night|morning|evening|weekend|Tag|Woche|Monat|Jahr|Stunde|Nacht|{WEEKDAY})|"
     r"(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|täglich|wöchentlich|monatlich|jährlich|stündlich|"
-    r"montags|dienstags|mittwochs|donnerstags|freitags|samstags|sonntags))\b"
+    r"montags|dienstags|mittwochs|donnerstags|freitags|samstags|sonntags))\b",
+    near=token_forms([
+        "every", "each", "per", "jeden", "jede", "jedes", "daily", "weekly", "monthly", "annually", "yearly",
+        "hourly", "nightly", "täglich", "wöchentlich", "monatlich", "jährlich", "stündlich", "montags", "dienstags",
+        "mittwochs", "donnerstags", "freitags", "samstags", "sonntags",
+    ]),
 )
 def set_expression(m: re.Match[str], ctx: Context) -> Result:
     if m["adv"]:

@@ -9,7 +9,7 @@ import re
 from dateutil.easter import easter  # dateparser's own dependency
 
 from .anchoring import Tense, resolve_weekday, week_value
-from .lexicon import MONTH, MONTH_TOKENS, MONTHS, NUMBER_WORDS, UNIT_TOKENS, fold
+from .lexicon import MONTH, MONTH_TOKENS, MONTHS, NUMBER_WORDS, UNIT_TOKENS, fold, token_forms
 from .registry import Context, Result, Rules
 
 RULES = Rules()
@@ -55,9 +55,11 @@ _HOLIDAYS = {
     "easter sunday": easter, "easter": easter, "ostersonntag": easter, "ostern": easter,
 }
 _HOLIDAY = "|".join(re.escape(name).replace("'", "['’]") for name in sorted(_HOLIDAYS, key=len, reverse=True))
+# The longest word of each name, which a page naming the holiday holds as a token.
+_HOLIDAY_WORDS = token_forms(max(re.findall(r"\w+", name), key=len) for name in _HOLIDAYS)
 
 
-@RULES.add(rf"\b(?:(?P<rel>last|next|this|letzte[ns]?|nächste[ns]?|diese[ns]?)\s+)?(?P<h>{_HOLIDAY})(?:,?\s+(?P<y>(?:19|20)\d\d))?\b")
+@RULES.add(rf"\b(?:(?P<rel>last|next|this|letzte[ns]?|nächste[ns]?|diese[ns]?)\s+)?(?P<h>{_HOLIDAY})(?:,?\s+(?P<y>(?:19|20)\d\d))?\b", near=_HOLIDAY_WORDS)
 def holiday(m: re.Match[str], ctx: Context) -> Result:
     when = _HOLIDAYS[fold(m["h"]).replace("’", "'")]
     if m["y"]:
