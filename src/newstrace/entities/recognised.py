@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from wordfreq import zipf_frequency
 
 from ..lang import union
+from ..spans import SpanIndex
 from .names import NameMention
 from .words import (
     NOT_NAMES,
@@ -104,9 +105,10 @@ def reconcile(body: str, rule_names: list[NameMention], recognised: list[NamedSp
     """Rule mentions confirmed, retyped and re-spanned by the recogniser, plus its other names."""
     kept: list[NameMention] = []
     used: set[int] = set()
+    recognised_at = SpanIndex((e.start, e.end) for e in recognised)
     for mention in rule_names:
         overlapping = [
-            (i, e) for i, e in enumerate(recognised) if e.start < mention.end and mention.start < e.end
+            (i, recognised[i]) for i in sorted(i for _, _, i in recognised_at.overlapping(mention.start, mention.end))
         ]
         if not overlapping:
             if mention.kind_hint == "person" and mention.role:
@@ -169,9 +171,9 @@ def reconcile(body: str, rule_names: list[NameMention], recognised: list[NamedSp
     # elsewhere in the text, even where the recogniser missed it.
     persons = {m.name for m in kept if m.kind_hint == "person" and " " in m.name}
     known_names = {name.split()[-1] for name in persons} | persons
-    taken = [(m.start, m.end) for m in kept]
+    taken = SpanIndex((m.start, m.end) for m in kept)
     for mention in rule_names:
-        if mention.name in known_names and not any(s < mention.end and mention.start < e for s, e in taken):
+        if mention.name in known_names and next(taken.overlapping(mention.start, mention.end), None) is None:
             kept.append(
                 NameMention(
                     mention.start, mention.end, mention.name, mention.role, mention.role_start, "person"
