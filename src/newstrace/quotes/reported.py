@@ -57,7 +57,7 @@ def _lead_end(body: str, s: int, at: int) -> int | None:
 
 
 def _inside_quote(body: str, start: int, at: int) -> bool:
-    return sum(body[start:at].count(m) for m in _MARKS) % 2 == 1
+    return sum(body.count(m, start, at) for m in _MARKS) % 2 == 1
 
 
 def _according(body: str, s: int, e: int) -> Reported | None:
