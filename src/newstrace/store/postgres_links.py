@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ..link.index import LinkIndex, LinkProfile, StoryState, stream_order
+from ..link.index import LAST_DAY, LinkIndex, LinkProfile, StoryState, stream_order
 from . import rows
 
 _CHUNK = 1000
@@ -62,6 +62,31 @@ class PostgresLinkIndex(LinkIndex):
                 found[doc_id] = stream_order(doc_id, day, page_day)
         return found
 
+    def postings(self, keys: Iterable[int], cap: int, since_day: int | None = None) -> dict[int, list[str]]:
+        """The base class's answer in one statement: a bounded read per key (LATERAL) instead
+        of a round trip per key and range, which a link pass makes about ninety times a
+        document. Per key: its undated documents, then those from `since_day` (from the
+        first day without one), earliest (day, id) first, `cap` in all."""
+        keys = sorted(set(keys))
+        if not keys:
+            return {}
+        sql = (
+            "SELECT k.key, p.document_id FROM unnest(%(keys)s::bigint[]) AS k(key) CROSS JOIN LATERAL ("
+            "  SELECT day, document_id FROM ("
+            "    (SELECT day, document_id FROM link_postings WHERE key = k.key AND day = 0"
+            '     ORDER BY document_id COLLATE "C" LIMIT %(cap)s)'
+            "    UNION ALL"
+            "    (SELECT day, document_id FROM link_postings WHERE key = k.key AND day BETWEEN %(first)s AND %(last)s"
+            '     ORDER BY day, document_id COLLATE "C" LIMIT %(cap)s)'
+            '  ) AS ranges ORDER BY day, document_id COLLATE "C" LIMIT %(cap)s'
+            ') AS p ORDER BY k.key, p.day, p.document_id COLLATE "C"'
+        )
+        first = 1 if since_day is None else max(since_day, 1)
+        found: dict[int, list[str]] = {}
+        for key, doc_id in self._db.execute(sql, {"keys": keys, "cap": cap, "first": first, "last": LAST_DAY}):
+            found.setdefault(key, []).append(doc_id)
+        return found
+
     def posting_range(self, key: int, cap: int, first_day: int, last_day: int) -> list[str]:
         sql = (
             "SELECT document_id FROM link_postings WHERE key = %s AND day BETWEEN %s AND %s "
@@ -76,14 +101,21 @@ class PostgresLinkIndex(LinkIndex):
             )
 
     def quote_postings(self, keys: Iterable[int], cap: int) -> dict[int, list[str]]:
-        found: dict[int, list[str]] = {}
-        # in the order they were stored, as SQLite's key index gives them: a bounded index read
-        sql = "SELECT quote_id FROM link_quote_postings WHERE key = %s ORDER BY position LIMIT %s"
-        for key in sorted(set(keys)):
-            ids = [row[0] for row in self._db.execute(sql, (key, cap + 1))]
-            if 0 < len(ids) <= cap:  # a stem in more quotations than that says nothing
-                found[key] = ids
-        return found
+        keys = sorted(set(keys))
+        if not keys:
+            return {}
+        # In the order they were stored, as SQLite's key index gives them: a bounded index read
+        # per key, all keys in one statement.
+        sql = (
+            "SELECT k.key, p.quote_id FROM unnest(%s::bigint[]) AS k(key) CROSS JOIN LATERAL ("
+            "  SELECT quote_id, position FROM link_quote_postings WHERE key = k.key ORDER BY position LIMIT %s"
+            ") AS p ORDER BY k.key, p.position"
+        )
+        read: dict[int, list[str]] = {}
+        for key, quote_id in self._db.execute(sql, (keys, cap + 1)):
+            read.setdefault(key, []).append(quote_id)
+        # a stem in more quotations than that says nothing
+        return {key: ids for key, ids in read.items() if len(ids) <= cap}
 
     def story_states(self, story_ids: Iterable[str]) -> dict[str, StoryState]:
         found: dict[str, StoryState] = {}
