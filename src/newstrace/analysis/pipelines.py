@@ -83,9 +83,10 @@ def _multiply_with_numpy(nlp: Language) -> None:
     thinc multiplies with BLIS by default, and the BLIS that its wheels bundle runs its
     generic reference kernel on many CPUs: 25-30 GFLOP/s on this project's machines
     where numpy's OpenBLAS reaches 90 for the same products. thinc's own switch
-    (`NumpyOps(use_blis=False)`) hands them to numpy, and analysing an article takes about
-    a quarter less, with the same names and parses (`RESULTS.md`, "Scale, seventh pass"). The transition loops of the
-    recogniser and parser still call BLIS from compiled code, which no setting reaches.
+    (`NumpyOps(use_blis=False)`) hands them to numpy, and analysing an article takes
+    about a quarter less, with the same names and parses (`RESULTS.md`, "Scale, seventh
+    pass"). The transition loops of the recogniser and parser still call BLIS from
+    compiled code, which no setting reaches.
     OpenBLAS would start a thread per core for each product: newstrace runs a process
     per core instead (`--jobs`, Spark), and threads inside them compete for the same
     cores (an article then costs twice the CPU time), so BLAS is held to one thread in

@@ -54,7 +54,8 @@ def weekday(m: re.Match[str], ctx: Context) -> Result:
     return "date", date.isoformat(), True
 
 
-@RULES.add(r"\b(?P<day>the day before yesterday|the day after tomorrow|yesterday|today|tomorrow|tonight|vorgestern|übermorgen|gestern|heute|morgen)(?:\s+(?P<part>morning|afternoon|evening|night|Morgen|Vormittag|Nachmittag|Abend|Nacht|früh))?\b",
+@RULES.add(
+    r"\b(?P<day>the day before yesterday|the day after tomorrow|yesterday|today|tomorrow|tonight|vorgestern|übermorgen|gestern|heute|morgen)(?:\s+(?P<part>morning|afternoon|evening|night|Morgen|Vormittag|Nachmittag|Abend|Nacht|früh))?\b",
     near=token_forms(["yesterday", "today", "tomorrow", "tonight", "vorgestern", "übermorgen", "gestern", "heute", "morgen"]),
 )
 def deictic_day(m: re.Match[str], ctx: Context) -> Result:
