@@ -117,11 +117,12 @@ class LinkIndex(ABC):
                 found[key] = ids
         return found
 
-    @abstractmethod
     def posting_range(self, key: int, cap: int, first_day: int, last_day: int) -> list[str]:
         """The ids of at most `cap` documents carrying `key` with a posting day in [first_day,
         last_day], earliest (day, id) first. A posting's day is the document's day, else its
-        page's day, 0 when it has neither."""
+        page's day, 0 when it has neither. What `postings` above reads: a backend that
+        answers `postings` itself (PostgreSQL, in one statement) has no need of it."""
+        raise NotImplementedError
 
     @abstractmethod
     def put_quote_keys(self, rows: Iterable[tuple[int, str]]) -> None:
