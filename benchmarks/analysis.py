@@ -12,6 +12,10 @@ speed    The whole per-document pipeline over the 840 PolNeAR train articles, on
          with the analysis parsing "cued" sentences (shipped), "all" or "none"; the
          analysis stage's share of the time is reported. Median of --repeat passes.
 persons  The 20 most-mentioned persons after ingesting those 840 articles.
+models   The English analysis and its recogniser alone, CPU ms an article over the PolNeAR
+         articles, for the shipped package and for each package given with --against
+         (a folder `spacy.load` reads, e.g. `build/models/en` of an earlier commit),
+         timed in turn --repeat times so that a noisy minute hits every package alike.
 """
 
 from __future__ import annotations
@@ -184,6 +188,47 @@ def _timed(run, name: str, seconds: Counter):
     return timed
 
 
+def models(limit: int, repeat: int, against: list[Path]) -> None:
+    from newstrace.analysis import analyse, pipelines
+
+    files = _articles(limit)
+    if files is None:
+        return
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in files]
+    packages = {"shipped": pipelines.MODELS / "en", **{str(path): path for path in against}}
+    loaded = {}
+    for name, path in packages.items():
+        # Each package loaded as the analysis loads the shipped one (numpy products, trained words).
+        with tempfile.TemporaryDirectory() as folder:
+            (Path(folder) / "en").symlink_to(Path(path).resolve())
+            pipelines.MODELS, shipped_models = Path(folder), pipelines.MODELS
+            pipelines.reset_caches()
+            loaded[name] = pipelines.language_pipeline("en")
+            pipelines.MODELS = shipped_models
+    timings: dict[str, dict[str, list[float]]] = {name: {"analysis": [], "recogniser": []} for name in loaded}
+    for _ in range(repeat):
+        for name, nlp in loaded.items():
+            pipelines.reset_caches()
+            pipelines._loaded["en"] = nlp
+            started = time.process_time()
+            for text in texts:
+                with pipelines.forgetting_new_words():
+                    analyse(text, "en", "cued")
+            timings[name]["analysis"].append(time.process_time() - started)
+            docs = [nlp.make_doc(text) for text in texts]
+            started = time.process_time()
+            for doc in docs:
+                nlp.get_pipe("ner")(doc)
+            timings[name]["recogniser"].append(time.process_time() - started)
+    pipelines.reset_caches()
+    rows = [
+        [name, *(f"{statistics.median(seconds) / len(texts) * 1000:.1f}" for seconds in parts.values())]
+        for name, parts in timings.items()
+    ]
+    print(f"{len(texts)} PolNeAR train articles; CPU ms an article, one core, median of {repeat} alternating passes")
+    print_table(["package", "analysis", "recogniser alone"], rows)
+
+
 def persons(limit: int) -> None:
     import newstrace
 
@@ -209,6 +254,7 @@ def main() -> None:
     parser.add_argument("--sections", default="heldout,speed,persons")
     parser.add_argument("--limit", type=int, default=0, help="first N articles (0: all 840)")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--against", type=Path, action="append", default=[], help="another English package (models)")
     args = parser.parse_args()
     print(machine_line())
     sections = args.sections.split(",")
@@ -218,6 +264,8 @@ def main() -> None:
         speed(args.limit, args.repeat)
     if "persons" in sections:
         persons(args.limit)
+    if "models" in sections:
+        models(args.limit, args.repeat, args.against)
 
 
 if __name__ == "__main__":

@@ -107,3 +107,18 @@ def test_the_models_multiply_with_numpy_on_one_thread_and_read_as_with_blis() ->
         layer.ops = with_blis
     assert reading(analyse(text, "en")) == reading(analysis)
     reset_caches()
+
+
+def test_the_shipped_pipelines_are_the_ones_their_training_configs_describe() -> None:
+    """A package trained from an older config (a hidden layer the config no longer has, another
+    width) would load and run, and its speed and scores would not be the ones RESULTS.md gives."""
+    from thinc.api import Config
+
+    from newstrace.analysis.pipelines import MODELS
+
+    for language in trained_languages():
+        shipped = Config().from_disk(MODELS / language / "config.cfg", interpolate=False)["components"]
+        for part in ("syntax", "ner"):
+            trained = Config().from_disk(MODELS / f"{language}_{part}.cfg", interpolate=False)["components"]
+            for name, component in trained.items():
+                assert shipped[name]["model"] == component["model"], f"{language} {name}"

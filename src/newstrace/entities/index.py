@@ -111,13 +111,14 @@ class EntityIndex:
         if analysis is not None and analysis.recognises_names:
             names = reconcile(body, names, analysis.entities)
         names = _trimmed_to_known_names(body, names)
-        full_person_names: dict[str, list[str]] = {}  # surname or first name -> full names seen
+        # surname or first name, case folded ("LINDQVIST:" in a transcript is Lindqvist) -> full names seen
+        full_person_names: dict[str, list[str]] = {}
         organisations_by_first_word: dict[str, list[str]] = {}
         kinds: dict[str, Counter[EntityKind]] = {}
         for mention in names:
             words = mention.name.split()
             if mention.kind_hint == "person" and len(words) >= 2:
-                for key in (words[-1], words[0]):
+                for key in (words[-1].casefold(), words[0].casefold()):
                     if mention.name not in full_person_names.setdefault(key, []):
                         full_person_names[key].append(mention.name)
             elif mention.kind_hint == "organization" and len(words) >= 2 and words[-1] in ORG_WORDS:
@@ -128,8 +129,8 @@ class EntityIndex:
             canonical, kind = mention.name, mention.kind_hint
             # A surname, a first name or "J. Smith" is the full name written elsewhere in the
             # text, when only one person of the text has it ("Ava" / "Ava DuVernay").
-            fulls = full_person_names.get(words[-1], []) if len(words) > 1 else full_person_names.get(words[0], [])
-            surname_of = len(words) == 1 and all(f.split()[-1] == words[0] for f in fulls)
+            fulls = full_person_names.get(words[-1].casefold() if len(words) > 1 else words[0].casefold(), [])
+            surname_of = len(words) == 1 and all(f.split()[-1].casefold() == words[0].casefold() for f in fulls)
             if surname_of and len(fulls) > 1:
                 # Several people of the text share the surname ("Hillary Clinton", "Bill
                 # Clinton"): news style keeps the bare surname for the one introduced first
@@ -139,7 +140,7 @@ class EntityIndex:
                 # a surname the recogniser typed otherwise ("Blinken" as a place) is still
                 # the person of the text who has it
                 full = fulls[0]
-                if len(words) == 1 or (words[0] == full.split()[0] or _initial_of(words[0], full)):
+                if len(words) == 1 or (words[0].casefold() == full.split()[0].casefold() or _initial_of(words[0], full)):
                     canonical, kind = full, "person"
             described = kind != "person" and introduced_as_organisation(body, mention.start)
             if described:

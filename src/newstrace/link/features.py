@@ -91,7 +91,6 @@ Terms = dict[str, tuple[int, float]]
 def story_terms(text: str, language: str | None) -> tuple[Terms, set[str]]:
     """Each content term of the text (a crude stem, a CJK bigram, or #number) with its count and
     rarity; and which of the terms were written capitalised (names, places, organisations)."""
-    table = zipf_table(language)
     found: Terms = {}
     names: set[str] = set()
     has_cjk = _CJK.search(text) is not None  # one search per text, not one per word
@@ -101,20 +100,38 @@ def story_terms(text: str, language: str | None) -> tuple[Terms, set[str]]:
         found[term] = (count + 1, max(known, weight))
 
     for token in _NAME.findall(text):
-        word = token.casefold().replace("’", "'").removesuffix("'s")
-        if has_cjk and _CJK.search(word):
+        if has_cjk and _CJK.search(token):
+            word = _normal_word(token)
             for i in range(max(1, len(word) - 1)):
                 add(word[i : i + 2], MAX_RARITY)
-        elif word.isdigit():
-            if len(word) >= 2:
-                add(f"#{word}", NUMBER_RARITY)
-        elif len(word) > 2 and word not in STOPWORDS:
-            weight = rarity(word, table)
-            term = stem(fold(word))
-            if token[0].isupper():
+            continue
+        reading = _word_term(token, language)
+        if reading is not None:
+            term, weight, is_name = reading
+            if is_name:
                 names.add(term)
-            add(term, weight * NAME_BOOST if token[0].isupper() else weight)
+            add(term, weight)
     return found, names
+
+
+def _normal_word(token: str) -> str:
+    return token.casefold().replace("’", "'").removesuffix("'s")
+
+
+@lru_cache(maxsize=WORDS_CACHED)
+def _word_term(token: str, language: str | None) -> tuple[str, float, bool] | None:
+    """A word's term, weight and whether it is written as a name; None for a stopword, a word
+    of two letters or a one-digit number. Cached: most of an article's words are common ones
+    that every article repeats, and reading one takes a dozen string operations."""
+    word = _normal_word(token)
+    if word.isdigit():
+        return (f"#{word}", NUMBER_RARITY, False) if len(word) >= 2 else None
+    if len(word) <= 2 or word in STOPWORDS:
+        return None
+    term = stem(fold(word))
+    weight = rarity(word, zipf_table(language))
+    is_name = token[0].isupper()
+    return term, weight * NAME_BOOST if is_name else weight, is_name
 
 
 def story_vector(terms: Terms) -> dict[str, float]:

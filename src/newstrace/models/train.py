@@ -1,13 +1,14 @@
 """Build the corpora, train and package newstrace's spaCy pipelines (``make models``).
 
-    python -m newstrace.models.train [--lang en] [--steps-syntax N] [--steps-ner N]
+    python -m newstrace.models.train [--lang en] [--steps-syntax N] [--steps-ner N] [--only syntax|ner]
 
 Two pipelines are trained side by side, one per core, and joined into one package:
 *syntax* (tok2vec, morphologizer, trainable lemmatizer, parser) and *ner* (an entity
 recogniser with its own tok2vec). Keeping the recogniser apart is what lets the
 analysis run it over a whole body while parsing only the sentences that need a parse
-(see ``newstrace/analysis``). Scores on the held-out files are written beside the
-weights in ``meta.json`` and reported by ``benchmarks/analysis.py``.
+(see ``newstrace/analysis``), and retraining one of them (``--only``) while the other
+is kept as shipped. Scores on the held-out files are written beside the weights in
+``meta.json`` and reported by ``benchmarks/analysis.py``.
 """
 
 from __future__ import annotations
@@ -114,7 +115,7 @@ def german_corpora(out: Path) -> dict[str, Path]:
     return result
 
 
-def train(lang: str, steps_syntax: int | None, steps_ner: int | None) -> Path:
+def train(lang: str, steps_syntax: int | None, steps_ner: int | None, only: str | None = None) -> Path:
     if not TRAIN_DATA.is_dir():
         sys.exit(f"newstrace models: training data not found at {TRAIN_DATA} (set NEWSTRACE_SHARED)")
     work = WORK / lang
@@ -125,6 +126,8 @@ def train(lang: str, steps_syntax: int | None, steps_ner: int | None) -> Path:
         "syntax": (paths["train"], paths["dev"], steps_syntax),
         "ner": (paths.get("ner_train", paths["train"]), paths.get("ner_dev", paths["dev"]), steps_ner),
     }
+    if only:
+        runs = {only: runs[only]}
     env = os.environ | {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
     processes = []
     for name, (train_path, dev_path, steps) in runs.items():
@@ -152,22 +155,33 @@ def train(lang: str, steps_syntax: int | None, steps_ner: int | None) -> Path:
             sys.exit(f"newstrace models: training {lang} {name} failed, see {log.name}")
         log.close()
     minutes = (time.monotonic() - started) / 60
-    return package(lang, work, minutes)
+    return package(lang, work, minutes, only)
 
 
-def package(lang: str, work: Path, minutes: float) -> Path:
-    """Join the two trained pipelines into ``newstrace/models/<lang>`` with their licence and scores."""
-    nlp = spacy.load(work / "syntax" / "model-best")
-    nlp.add_pipe("ner", source=spacy.load(work / "ner" / "model-best"))
+def package(lang: str, work: Path, minutes: float, only: str | None = None) -> Path:
+    """Join the two trained pipelines into ``newstrace/models/<lang>`` with their licence and scores;
+    with `only`, the part not retrained is taken from the shipped package."""
     target = HERE / lang
+    shipped = spacy.load(target) if only else None
+    if only == "ner":
+        nlp = shipped
+        nlp.remove_pipe("ner")
+    else:
+        nlp = spacy.load(work / "syntax" / "model-best")
+    ner = spacy.load(work / "ner" / "model-best") if only != "syntax" else shipped
+    nlp.add_pipe("ner", source=ner)
     if target.exists():
         shutil.rmtree(target)
+    what = "trained by `make models`"
+    if only:
+        kept = "syntax" if only == "ner" else "ner"
+        what = f"{only} retrained by `python -m newstrace.models.train --only {only}` ({kept} kept as shipped before)"
     nlp.meta.update(
         name=f"newstrace_{lang}",
         version="1.0.0",
         license=LICENCES[lang],
         sources=[{"name": s} for s in SOURCES[lang]],
-        description=f"newstrace {lang}: trained by `make models` in {minutes:.0f} minutes on 2 CPU cores",
+        description=f"newstrace {lang}: {what} in {minutes:.0f} minutes on 2 CPU cores",
     )
     nlp.meta["performance"] = evaluate(nlp, work)
     nlp.to_disk(target, exclude=["vocab.vectors"])
@@ -223,11 +237,14 @@ def main() -> None:
     parser.add_argument(
         "--package-only", action="store_true", help="join and score already trained pipelines"
     )
+    parser.add_argument(
+        "--only", choices=("syntax", "ner"), help="retrain this pipeline; the other is kept as shipped"
+    )
     args = parser.parse_args()
     if args.package_only:
-        print(package(args.lang, WORK / args.lang, 0.0))
+        print(package(args.lang, WORK / args.lang, 0.0, args.only))
     else:
-        print(train(args.lang, args.steps_syntax, args.steps_ner))
+        print(train(args.lang, args.steps_syntax, args.steps_ner, args.only))
 
 
 if __name__ == "__main__":
