@@ -85,9 +85,8 @@ def _multiply_with_numpy(nlp: Language) -> None:
     where numpy's OpenBLAS reaches 90 for the same products. thinc's own switch
     (`NumpyOps(use_blis=False)`) hands them to numpy, and analysing an article takes
     about a quarter less, with the same names and parses (`RESULTS.md`, "Scale, seventh
-    pass"). The parser's transition loop still calls BLIS from compiled code, which no
-    setting reaches, for a small product at every step; the recogniser has no such
-    product (it is trained with `use_upper = false`, `models/en_ner.cfg`).
+    pass"). The transition loops of the recogniser and parser still call BLIS from
+    compiled code, which no setting reaches.
     OpenBLAS would start a thread per core for each product: newstrace runs a process
     per core instead (`--jobs`, Spark), and threads inside them compete for the same
     cores (an article then costs twice the CPU time), so BLAS is held to one thread in
