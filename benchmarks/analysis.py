@@ -196,15 +196,8 @@ def models(limit: int, repeat: int, against: list[Path]) -> None:
         return
     texts = [p.read_text(encoding="utf-8", errors="replace") for p in files]
     packages = {"shipped": pipelines.MODELS / "en", **{str(path): path for path in against}}
-    loaded = {}
-    for name, path in packages.items():
-        # Each package loaded as the analysis loads the shipped one (numpy products, trained words).
-        with tempfile.TemporaryDirectory() as folder:
-            (Path(folder) / "en").symlink_to(Path(path).resolve())
-            pipelines.MODELS, shipped_models = Path(folder), pipelines.MODELS
-            pipelines.reset_caches()
-            loaded[name] = pipelines.language_pipeline("en")
-            pipelines.MODELS = shipped_models
+    # Each package prepared as the analysis prepares the shipped one (numpy products, trained words).
+    loaded = {name: pipelines._load("en", path) for name, path in packages.items()}
     timings: dict[str, dict[str, list[float]]] = {name: {"analysis": [], "recogniser": []} for name in loaded}
     for _ in range(repeat):
         for name, nlp in loaded.items():

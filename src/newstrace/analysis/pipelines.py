@@ -58,9 +58,12 @@ def forgetting_new_words() -> Iterator[None]:
         yield
 
 
-def _load(code: str) -> Language:
-    if (MODELS / code / "meta.json").is_file():
-        nlp = spacy.load(MODELS / code)
+def _load(code: str, package: Path | None = None) -> Language:
+    """The pipeline for `code`, prepared as the analysis runs it; `package` is a trained
+    package to load instead of the shipped one (`benchmarks/analysis.py` compares them)."""
+    package = package or MODELS / code
+    if (package / "meta.json").is_file():
+        nlp = spacy.load(package)
     else:
         try:
             nlp = spacy.blank(code)

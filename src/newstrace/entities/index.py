@@ -129,8 +129,9 @@ class EntityIndex:
             canonical, kind = mention.name, mention.kind_hint
             # A surname, a first name or "J. Smith" is the full name written elsewhere in the
             # text, when only one person of the text has it ("Ava" / "Ava DuVernay").
-            fulls = full_person_names.get(words[-1].casefold() if len(words) > 1 else words[0].casefold(), [])
-            surname_of = len(words) == 1 and all(f.split()[-1].casefold() == words[0].casefold() for f in fulls)
+            last = words[-1].casefold()
+            fulls = full_person_names.get(last, [])
+            surname_of = len(words) == 1 and all(f.split()[-1].casefold() == last for f in fulls)
             if surname_of and len(fulls) > 1:
                 # Several people of the text share the surname ("Hillary Clinton", "Bill
                 # Clinton"): news style keeps the bare surname for the one introduced first
