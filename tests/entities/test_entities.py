@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from newstrace.analysis import analyse
 from newstrace.entities import EntityIndex, FindEntities, entity_id
 from newstrace.entities.index import is_role
@@ -152,3 +154,34 @@ def test_a_persons_name_ends_before_of_and_a_surname_ending_like_a_nationality_i
     assert _names("Yesterday Senator Maren Okafor of Caldera, who") == [("Maren Okafor", "Senator", "person")]
     assert _names("Yesterday House Speaker Tomas Ryan") == [("Tomas Ryan", "House Speaker", "person")]
     assert _names("Yesterday Brian Morgan") == [("Brian Morgan", None, "person")]
+
+
+def _index_with_recognised(text: str, recognised: dict[str, str]) -> EntityIndex:
+    """The index of `text` as the entity stage builds it, with the recogniser's names and
+    kinds set to `recognised` (name -> label, at each place the name is written), so that a
+    test of what the rules make of a recogniser's mistake does not depend on the model."""
+    from newstrace.analysis import NamedSpan
+
+    analysis = analyse(text, "en")
+    spans = sorted(
+        (
+            NamedSpan(found.start(), found.end(), label, name)
+            for name, label in recognised.items()
+            for found in re.finditer(rf"\b{re.escape(name)}\b", text)
+        ),
+        key=lambda span: (span.start, -span.end),
+    )
+    analysis.entities = [s for i, s in enumerate(spans) if not any(o.end > s.start for o in spans[:i])]
+    return EntityIndex.build(text, analysis)
+
+
+def test_a_role_in_apposition_after_a_name_says_it_is_a_persons() -> None:
+    text = (
+        "According to Benedikt Arvane, chief executive of Halvard Energy, the stores are full. "
+        "Arvane spoke in Caldera. In Caldera, the spokesman of the port said ships were waiting.\n"
+    )
+    index = _index_with_recognised(text, {"Benedikt Arvane": "ORG", "Arvane": "LOC", "Caldera": "LOC"})
+    by_name = {e.name: e for e in index.entities}
+    assert by_name["Benedikt Arvane"].kind == "person"
+    assert by_name["Benedikt Arvane"].mentions == 2  # "Arvane" is he
+    assert by_name["Caldera"].kind == "place"  # "In Caldera, the spokesman of …": the role opens the subject

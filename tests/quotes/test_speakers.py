@@ -152,3 +152,21 @@ def test_a_language_without_a_word_list_has_no_common_words() -> None:
 
     assert _common_word("Lindqvist", "et") is False and _common_word("Lindqvist", None) is False
     assert _common_word("the", "en") is True
+
+
+def test_the_holder_of_a_role_speaks_not_the_body_the_role_is_held_in() -> None:
+    text = (
+        "Opposition leader Maren Holt arrived in parliament on Monday.\n\n"
+        '"The cabinet has gambled the winter away," the leader of the Civic Union party said.\n'
+    )
+    [(speaker, basis, _)] = _speakers(text)
+    assert speaker == "Maren Holt" and basis.startswith("role")
+
+
+def test_a_headline_role_goes_to_the_first_person_named_after_it_who_holds_it() -> None:
+    text = (
+        'Foreign minister says the talks "will go on"\n'
+        "Mayor Edvin Rask opened the hall on Monday. Foreign Minister Ilse Marovic arrived later.\n"
+    )
+    first, *_ = _speakers(text)
+    assert first[:2] == ("Ilse Marovic", "role, named just after")

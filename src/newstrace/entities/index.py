@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -22,13 +22,22 @@ from ..model import Entity, EntityKind
 from .merge import best_spelling, majority_kind
 from .names import NameMention, find_names
 from .recognised import reconcile
-from .words import ORG_WORDS, PLACE_PREPOSITION_BEFORE_RE, ROLE_WORDS, introduced_as_organisation
+from .words import ORG_WORDS, PLACE_PREPOSITION_BEFORE_RE, PLACE_WORDS, ROLE_WORDS, introduced_as_organisation
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
 
 # "Oren Szalay, the presidential spokesman," gives the role after the name.
 _APPOSITIVE_RE = re.compile(r",\s+(?:the|a|an|der|die)\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+),")
+# A role in apposition right after a name, with or without an article, up to where the
+# apposition ends (a comma or period, or "of", "at", "for" going on to whom the role is
+# held with): "Benedikt Arvane, chief executive of Transvel Energy". It says the name is
+# a person's; the role itself is gathered only in the narrower form above, as "president"
+# cut from "president of the Federal Reserve Bank" would match every president.
+_PERSON_APPOSITION_RE = re.compile(
+    r",\s+(?:(?:the|a|an|der|die)\s+)?((?:[\w’'-]+\s+){0,5}?[\w’'-]+)"
+    r"(?=\s*[,;.]|\s+(?:of|at|for|von|der|des|bei)\s)"
+)
 
 
 # Spelling variants of one transliterated name ("Dmitri" / "Dmitry" / "Dmitriy",
@@ -81,8 +90,9 @@ def _trimmed_to_known_names(body: str, names: list[NameMention]) -> list[NameMen
     return trimmed
 
 
-# The text saying what a name is ("the state operator Ostragaz") outweighs this many
-# mentions whose kind the recogniser guessed from the name alone.
+# The text saying what a name is ("the state operator Ostragaz", "Foreign Minister Ilse
+# Marovic", "Benedikt Arvane, chief executive of …") outweighs this many mentions whose
+# kind the recogniser guessed from the name alone, in the document and in the collection.
 DESCRIBED_VOTES = 10
 
 
@@ -111,6 +121,18 @@ class EntityIndex:
         if analysis is not None and analysis.recognises_names:
             names = reconcile(body, names, analysis.entities)
         names = _trimmed_to_known_names(body, names)
+        # "Benedikt Arvane, chief executive of Transvel Energy": the text says the name is a
+        # person's, whatever the recogniser guessed from the name; decided first, so that
+        # "Arvane" later in the text is this person too
+        described_as_person = {
+            mention.start
+            for mention in names
+            if mention.kind_hint != "person" and index._described_as_person(mention)
+        }
+        names = [
+            replace(mention, kind_hint="person") if mention.start in described_as_person else mention
+            for mention in names
+        ]
         # surname or first name, case folded ("LINDQVIST:" in a transcript is Lindqvist) -> full names seen
         full_person_names: dict[str, list[str]] = {}
         organisations_by_first_word: dict[str, list[str]] = {}
@@ -143,9 +165,13 @@ class EntityIndex:
                 full = fulls[0]
                 if len(words) == 1 or (words[0].casefold() == full.split()[0].casefold() or _initial_of(words[0], full)):
                     canonical, kind = full, "person"
-            described = kind != "person" and introduced_as_organisation(body, mention.start)
-            if described:
-                kind = "organization"  # "state operator Ostragaz", "the firm Acme"
+            # a role in front ("former technology executive Carly Fiorina") says person as
+            # plainly as one after the name
+            described = mention.start in described_as_person or (
+                kind == "person" and mention.role is not None and is_role(mention.role)
+            )
+            if kind != "person" and introduced_as_organisation(body, mention.start):
+                kind, described = "organization", True  # "state operator Ostragaz", "the firm Acme"
             if len(words) == 1 and kind != "person" and len(organisations_by_first_word.get(words[0], ())) == 1:
                 # "Transvel" after "Transvel Energy": the short form of the organisation
                 canonical, kind = organisations_by_first_word[words[0]][0], "organization"
@@ -205,6 +231,32 @@ class EntityIndex:
     def _appositive_role(self, mention: NameMention) -> str | None:
         match = _APPOSITIVE_RE.match(self.body, mention.end)
         return match.group(1) if match else None
+
+    def _described_as_person(self, mention: NameMention) -> bool:
+        """Whether a role stands in apposition right after the mention: words that
+        `is_role` accepts ending on a role word ("chief executive", not "President Biden"
+        of "In Washington, President Biden, …"), and nothing but the recogniser's guess
+        keeps the mention from a person's name (`_may_be_person`)."""
+        match = _PERSON_APPOSITION_RE.match(self.body, mention.end)
+        if match is None:
+            return False
+        role = match.group(1)
+        last = role.split()[-1]
+        return is_role(role) and (last in ROLE_WORDS or last.lower() in ROLE_WORDS) and self._may_be_person(mention)
+
+    def _may_be_person(self, mention: NameMention) -> bool:
+        """Whether nothing but the recogniser's guess keeps the mention from a person's
+        name: no word of the name says organisation or place ("Transvel Energy"), and a
+        place, or a name of no known kind, has no place preposition in front ("In Moscow,
+        the spokesman of …" opens a sentence whose subject is the role), and no name has
+        "of" in front. A name typed as an organisation needs no place check: "According to
+        Benedikt Arvane, chief executive of …" is a person's."""
+        if any(w in ORG_WORDS or w in PLACE_WORDS for w in mention.name.split()):
+            return False
+        before = self.body[max(0, mention.start - 12) : mention.start].lower()  # "In Moscow" opens sentences
+        if before.endswith(" of "):
+            return False  # "Misha Shah, 32, of Chicago, an account executive": the role is hers
+        return mention.kind_hint == "organization" or PLACE_PREPOSITION_BEFORE_RE.search(before) is None
 
     def entity_at(
         self,

@@ -15,9 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from wordfreq import zipf_frequency
-
-from ..lang import union
+from ..lang import union, word_frequency
 from ..spans import SpanIndex
 from .names import NameMention
 from .words import (
@@ -97,7 +95,7 @@ def _not_part_of_name(word: str, kind: str) -> bool:
         or (word in TITLE_WORDS and kind != "organization")  # "National Bank" keeps "National"
         or word in NOT_NAMES
         or word.lower() in _STOPWORDS
-        or (word.endswith("ing") and word[:1].isupper() and zipf_frequency(word.lower(), "en") >= 4.0)
+        or (word.endswith("ing") and word[:1].isupper() and word_frequency(word, "en") >= 4.0)
     )
 
 
@@ -128,14 +126,19 @@ def reconcile(body: str, rule_names: list[NameMention], recognised: list[NamedSp
             # words ("US Secretary of State Antony Blinken" as an organisation, "Brandt" of
             # "Reporter Lena Brandt" as a place); the rules split the title off.
             kind, start, end = "person", mention.start, max(end, mention.end)
+        elif _has_loose_words(body[start:end]):
+            # the recogniser ran over a clause ("Blinken told Reuters on Friday", "Kastrel's
+            # state operator Ostragaz"), whatever it took it for: the rules' names inside it
+            # are the names, of the kind their own words or the words before them say, if any
+            if mention.kind_hint is not None:
+                kind = mention.kind_hint
+            elif introduced_as_organisation(body, mention.start):
+                kind = "organization"
+            else:
+                continue
+            start, end = mention.start, mention.end
         elif kind is None:
             continue  # another kind of name: an event, a product, a nationality
-        elif _has_loose_words(body[start:end]):
-            # the recogniser ran over a clause ("Blinken told Reuters on Friday"): the rules'
-            # names inside it are the names, of the kind their own words say, if any
-            if mention.kind_hint is None:
-                continue
-            kind, start, end = mention.kind_hint, mention.start, mention.end
         elif mention.kind_hint in ("organization", "place") and kind != mention.kind_hint and _kind_word_in(mention.name):
             # "National Bank", "Oak Street": the name's own words say what it is, and where
             # it ends

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field, fields
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
+
+from wordfreq import available_languages, zipf_frequency
 
 HERE = Path(__file__).resolve().parent
 
@@ -66,6 +68,8 @@ class LanguageResources:
     nationalities: frozenset[str] = frozenset()
     # prepositions that put a place after them ("in Vienna", "aus Wien")
     place_prepositions: frozenset[str] = frozenset()
+    # prepositions that join a role to whom it is held for ("the leader of the party")
+    role_prepositions: frozenset[str] = frozenset()
     courtesy_titles: frozenset[str] = frozenset()
     role_qualifiers: frozenset[str] = frozenset()
     organisation_words: frozenset[str] = frozenset()
@@ -151,3 +155,15 @@ def union(name: str) -> frozenset[str]:
     for code in languages():
         merged.update(getattr(resources(code), name))
     return frozenset(merged)
+
+
+def word_frequency(word: str, language: str | None) -> float:
+    """How common `word`, lowercased, is in running text of `language`, on wordfreq's Zipf
+    scale (6 for "will", 4 for "households", 0 for a rare surname); 0 in a language
+    wordfreq has no list for, where no word is known to be common."""
+    return zipf_frequency(word.lower(), language) if language in _listed_languages() else 0.0
+
+
+@cache
+def _listed_languages() -> frozenset[str]:
+    return frozenset(available_languages())

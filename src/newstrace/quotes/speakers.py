@@ -16,16 +16,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING, ClassVar
-
-from wordfreq import available_languages, zipf_frequency
 
 from ..entities.gender import Gender, person_genders, pronoun_gender
 from ..entities.index import EntityIndex
 from ..entities.recognised import NAME_PARTICLES
 from ..entities.words import ORG_WORDS, PLACE_PREPOSITION_BEFORE_RE, ROLE_WORDS, TITLE_WORDS
-from ..lang import resources
+from ..lang import resources, word_frequency
 from ..model import ARTICLE_KINDS, Document, Entity, Mention, Quote
 from .lexicon import (
     DETERMINERS,
@@ -33,6 +30,7 @@ from .lexicon import (
     NATIONALITIES,
     PERSON_PRONOUNS,
     PRONOUNS,
+    ROLE_PREPOSITIONS,
     ROLE_SYNONYMS,
     SOURCE_NOUNS,
 )
@@ -267,6 +265,13 @@ class ResolveSpeakers:
             nearest = index.person_ending_before(start)
             if nearest and _APPOSITION_RE.fullmatch(body, nearest[0], start):
                 return _resolution(nearest[1], "name")
+        joined = next((i for i, w in enumerate(words[2:-1], start=2) if w in ROLE_PREPOSITIONS), None)
+        if joined is not None and lower in DETERMINERS and words[joined - 1].islower() and words[joined - 1] in ROLE_NOUNS:
+            # "the leader of the Civic Renewal party": the role is the head; the party is whom
+            # it is held for, and does not speak. (Without the article, "president and chief
+            # operating officer of SpaceX" is an apposition to a name before it, above.)
+            modifiers = [w for w in words[: joined - 1] if w.lower() not in DETERMINERS]
+            return self._by_role(words[joined - 1], modifiers, start, index, last)
         head = words[-1]
         if head.lower() in ORGANISATION_NOUNS and head.islower():
             # "the Associated Press news agency", "the US military", "the Afghan government":
@@ -378,8 +383,9 @@ class ResolveSpeakers:
             after = sorted(
                 (m.start, e) for m, e in index.mentions if e.kind == "person" and start < m.start < start + _CATAPHORA_CHARS
             )
-            if after and fit(after[0][1]) == 2:
-                return _resolution(after[0][1], "role, named just after")
+            fitting = [entity for _, entity in after if fit(entity) == 2]
+            if fitting:
+                return _resolution(fitting[0], "role, named just after")
         return None
 
 
@@ -407,14 +413,8 @@ def _has_pronoun(words: list[str]) -> bool:
 
 
 def _common_word(word: str, language: str | None) -> bool:
-    """A word common enough in running text to be a noun before it is a surname; in a
-    language wordfreq has no list for (Estonian, say), no word is known to be."""
-    return language in _listed_languages() and zipf_frequency(word.lower(), language) >= _COMMON_ZIPF
-
-
-@cache
-def _listed_languages() -> frozenset[str]:
-    return frozenset(available_languages())
+    """A word common enough in running text to be a noun before it is a surname."""
+    return word_frequency(word, language) >= _COMMON_ZIPF
 
 
 def _resolution(entity: Entity, basis: str) -> Resolution:
