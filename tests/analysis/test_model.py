@@ -80,6 +80,10 @@ def test_the_words_the_model_was_trained_on_outlive_every_memory_zone() -> None:
         nlp.make_doc("Zorblattine said so.")
     assert "said" in nlp.vocab  # a word of the training text: tokenised once at load, kept
     assert "Zorblattine" not in nlp.vocab  # a word new to the model: forgotten with its document
+    # every word of the training text has room in the tokenizer's cache (spaCy keeps 10,000
+    # chunks by default), so that a zone does not tokenise them again
+    trained = sum(1 for s in nlp.vocab.strings if s and not any(c.isspace() for c in s))
+    assert nlp.tokenizer.max_cache_size > trained > 10_000
 
 
 def test_the_models_multiply_with_numpy_on_one_thread_and_read_as_with_blis() -> None:
