@@ -126,3 +126,11 @@ def test_the_shipped_pipelines_are_the_ones_their_training_configs_describe() ->
             trained = Config().from_disk(MODELS / f"{language}_{part}.cfg", interpolate=False)["components"]
             for name, component in trained.items():
                 assert shipped[name]["model"] == component["model"], f"{language} {name}"
+
+
+def test_a_language_with_its_own_segmenter_is_analysed() -> None:
+    from newstrace.analysis.pipelines import reset_caches
+
+    reset_caches()  # loaded fresh, as the first Chinese page of an ingest loads it
+    analysis = analyse("中国政府周一表示，经济增长放缓。官员说，出口下降了。", "zh")
+    assert len(analysis.doc) > 5 and analysis.sentences

@@ -31,7 +31,7 @@ from .pipelines import SYNTAX_COMPONENTS, language_pipeline
 from .sentences import sentence_offsets, set_sentence_starts
 
 ParsePolicy = Literal["cued", "all", "none"]
-# What splits a token into the words `sentences_with` also looks for.
+# What splits a token into the words `offsets_of` also looks for.
 _TOKEN_PIECES = re.compile(r"[^\w]+")
 # A sentence longer than this many tokens is a list or a run-on page fragment: not parsed.
 MAX_PARSE_TOKENS = 150
@@ -89,7 +89,7 @@ class Analysis:
         self._parsed: dict[int, ParsedSentence | None] = {}
         self._parse_count = 0  # of the entries above, those with a parse (MAX_PARSED_SENTENCES)
         self._cues: frozenset[int] | None = None  # sentences with a verb of saying, once asked
-        self._words: list[set[str]] | None = None  # each sentence's lowercase words, once asked
+        self._words: dict[str, list[int]] | None = None  # where each lowercase word stands, once asked
         self.entities: list[NamedSpan] = [
             NamedSpan(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents
         ]
@@ -152,21 +152,24 @@ class Analysis:
             return end if end < hi or end == len(self.body.rstrip()) else None
         return None
 
-    def sentences_with(self, words: frozenset[str]) -> list[int]:
-        """The sentences holding one of these lowercase words: a token, or a piece of a
-        token between marks ("januar/februar" holds "januar"), compared as a case-
-        insensitive regular expression compares ("FRİDAY" holds "friday")."""
-        return [index for index, held in enumerate(self._sentence_words()) if not held.isdisjoint(words)]
+    def offsets_of(self, words: frozenset[str]) -> list[int]:
+        """The body offsets, in order, of the tokens holding one of these lowercase words:
+        the token, or a piece of it between marks ("januar/februar" holds "januar"),
+        compared as a case-insensitive regular expression compares ("FRİDAY" holds
+        "friday")."""
+        held = self._word_offsets()
+        return sorted(offset for word in words & held.keys() for offset in held[word])
 
-    def _sentence_words(self) -> list[set[str]]:
+    def _word_offsets(self) -> dict[str, list[int]]:
         if self._words is None:
-            self._words = [set() for _ in self.sentences]
+            self._words = {}
             for token in self.doc:
-                held = self._words[self.sentence_index(token.idx)] if self.sentences else set()
                 form = token.lower_ if token.is_ascii else caseless(token.text)
-                held.add(form)
+                self._words.setdefault(form, []).append(token.idx)
                 if not token.is_alpha:
-                    held.update(_TOKEN_PIECES.split(form))
+                    for piece in _TOKEN_PIECES.split(form):
+                        if piece != form:
+                            self._words.setdefault(piece, []).append(token.idx)
         return self._words
 
     # -- parses -------------------------------------------------------------------

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from thinc.api import NumpyOps
 
 from ..lang import resources, union
@@ -124,6 +125,12 @@ def _learn_trained_words(nlp: Language) -> None:
     """
     words = [s for s in nlp.vocab.strings if s and not any(c.isspace() for c in s)]
     tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        # a language's own segmenter (Chinese, Japanese, Thai): no cache, but the words'
+        # vocabulary entries are still made once, here
+        for start in range(0, len(words), 5000):
+            nlp.make_doc(" ".join(words[start : start + 5000]))
+        return
     tokenizer.max_cache_size = max(tokenizer.max_cache_size, len(words) + _CACHE_ROOM)
     for word in words:
         tokenizer(word)

@@ -22,7 +22,7 @@ from .lexicon import (
     YEAR,
     fold,
 )
-from .registry import Context, Result, Rules
+from .registry import ONLY_DIGITS, Context, Result, Rules
 
 RULES = Rules()
 
@@ -63,7 +63,7 @@ def _plausible_year(year: int, anchor: Anchor | None) -> bool:
     return 1000 <= year <= (anchor.date.year + 20 if anchor else 2100)
 
 
-@RULES.add(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<t>\d{2}:\d{2}(?::\d{2})?))?\b")
+@RULES.add(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<t>\d{2}:\d{2}(?::\d{2})?))?\b", near=ONLY_DIGITS)
 def iso_date(m: re.Match[str], ctx: Context) -> Result:
     try:
         date = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
@@ -74,7 +74,7 @@ def iso_date(m: re.Match[str], ctx: Context) -> Result:
     return "date", date.isoformat(), False
 
 
-@RULES.add(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/]|\.\d)")
+@RULES.add(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/]|\.\d)", near=ONLY_DIGITS)
 def numeric_date(m: re.Match[str], ctx: Context) -> Result:
     # '/' is the American month/day order, '.' the German day.month one.
     order = "MDY" if m["sep"] == "/" else "DMY"
@@ -88,7 +88,7 @@ def numeric_date(m: re.Match[str], ctx: Context) -> Result:
     return "date", (parsed or date).isoformat(), False
 
 
-@RULES.add(r"\b(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])\b")
+@RULES.add(r"\b(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])\b", near=ONLY_DIGITS)
 def compact_date(m: re.Match[str], ctx: Context) -> Result:
     try:
         return "date", dt.date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat(), False
@@ -193,7 +193,8 @@ def bare_month(m: re.Match[str], ctx: Context) -> Result:
 
 @RULES.add(
     rf"\b(?:(?P<pre>fiscal|mid-|early|late|the end of|end of|Anfang|Mitte|Ende|the)[\s-]*)?"
-    rf"(?P<y>{YEAR})(?P<s>s|'s)?(?![\d,.]\d|\s*(?:%|percent|Prozent))\b"
+    rf"(?P<y>{YEAR})(?P<s>s|'s)?(?![\d,.]\d|\s*(?:%|percent|Prozent))\b",
+    near=ONLY_DIGITS,
 )
 def year(m: re.Match[str], ctx: Context) -> Result:
     if ctx.before(1) in ("$", "€", "£", "#") or re.search(r"(?:No\.|Nr\.|number)\s*$", ctx.before(10)):

@@ -17,7 +17,7 @@ from .lexicon import (
     token_forms,
     unit_code,
 )
-from .registry import Context, Result, Rules
+from .registry import ONLY_DIGITS, Context, Result, Rules
 
 RULES = Rules()
 
@@ -142,7 +142,8 @@ def reference(m: re.Match[str], ctx: Context) -> Result:
 @RULES.add(
     r"\b(?:(?P<h>\d{1,2})(?::(?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b)|(?P<h2>[01]?\d|2[0-3])[:.](?P<m2>[0-5]\d)(?:\s*(?P<uhr>Uhr|h\b))?|"
     r"(?P<h3>[01]?\d|2[0-3])\s+Uhr|(?P<word>noon|midnight|midday|Mittag|Mitternacht))"
-    r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}T|GMT|UTC|MEZ|MESZ)))?"
+    r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}T|GMT|UTC|MEZ|MESZ)))?",
+    near=ONLY_DIGITS | token_forms(["noon", "midnight", "midday", "mittag", "mitternacht"]),
 )
 def clock_time(m: re.Match[str], ctx: Context) -> Result:
     if m["h2"] is not None and m["uhr"] is None and not re.search(r"\b(?:at|um|gegen|by|before|after|from|until|bis|ab)\s+$", ctx.before(8), re.I):

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from . import calendar_rules, day_rules, duration_rules, named_rules, relative_rules, report_rules
 from .anchoring import Anchor
 from .combine import attach_clock_to_day, follow_reference_quarter, order_coordinated_weekdays
-from .registry import Context, Expression, Handler, Result
+from .registry import DIGITS, Context, Expression, Handler, Result
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
@@ -29,22 +29,28 @@ parse_absolute = calendar_rules.parse_absolute
 __all__ = ["Expression", "find_expressions", "parse_absolute"]
 
 
+# How far an expression reaches from the word its rule needs, either way, at most: the
+# longest written ("the end of the past", "this coming") take a third of it.
+_REACH_CHARS = 80
+_DIGITS_RE = re.compile(r"\d+")
+
+
 def _spans_near(analysis: Analysis, words: frozenset[str], length: int) -> list[tuple[int, int]]:
-    """The stretches of text a rule needing one of `words` is tried in: each sentence
-    holding one, with the sentences on either side (where a split sentence would cut an
-    expression), merged; each reaches to the start of the sentence after it, so that
-    what a pattern checks after a match is there to check.
+    """The stretches of text a rule needing one of `words` is tried in: around each token
+    holding one, as far either way as an expression reaches from its word, merged. Every
+    match of such a rule holds one of its words, so it lies inside a stretch, and a
+    stretch reaches far enough past its words for what a pattern checks after a match.
 
     Most of a text names no month and no unit of time: the rules that need one scan a
-    third of it or less (regular expressions cost the length they scan, not what they find)."""
-    sentences = analysis.sentences
+    tenth of it or less (regular expressions cost the length they scan, not what they find)."""
+    offsets = analysis.offsets_of(words)
+    if DIGITS in words:
+        offsets = sorted([*offsets, *(m.start() for m in _DIGITS_RE.finditer(analysis.body))])
     spans: list[tuple[int, int]] = []
-    for index in analysis.sentences_with(words):
-        first, last = max(0, index - 1), min(len(sentences) - 1, index + 1)
-        start = sentences[first][0] if first else 0
-        end = sentences[last + 1][0] if last + 1 < len(sentences) else length
+    for offset in offsets:
+        start, end = max(0, offset - _REACH_CHARS), min(length, offset + _REACH_CHARS)
         if spans and start <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+            spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
     return spans

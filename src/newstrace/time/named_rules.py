@@ -26,7 +26,8 @@ def _spelled(words: str) -> int:
 
 @RULES.add(
     rf"\b(?:(?P<century>eighteen|nineteen)[- ](?P<rest>{_TWO_DIGITS})|"
-    rf"(?P<lead>the year |in )two thousand(?:(?: and)? (?P<small>{_TEENS}|{_UNITS}))?(?=\s*[.,;:!?]|\s*$))"
+    rf"(?P<lead>the year |in )two thousand(?:(?: and)? (?P<small>{_TEENS}|{_UNITS}))?(?=\s*[.,;:!?]|\s*$))",
+    near=token_forms(["eighteen", "nineteen", "thousand"]),
 )
 def spelled_year(m: re.Match[str], ctx: Context) -> Result:
     """Broadcast transcripts spell years out: 'January nineteen ninety-seven'."""

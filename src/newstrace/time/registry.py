@@ -50,9 +50,14 @@ class Rule:
     pattern: re.Pattern[str]
     handler: Handler
     # Words one of which every match of the pattern holds, as token forms (see
-    # `lexicon.token_forms`): the rule is tried only around sentences with one of them.
-    # None: tried over the whole text.
+    # `lexicon.token_forms`), or `DIGITS` among them for a digit: the rule is tried only
+    # around them. None: tried over the whole text.
     near: frozenset[str] | None = None
+
+
+# In a rule's `near`: every match holds a digit (or one of the other words).
+DIGITS = "0-9"
+ONLY_DIGITS = frozenset({DIGITS})
 
 
 class Rules(list[Rule]):

@@ -50,6 +50,10 @@ def relative_grain_en(m: re.Match[str], ctx: Context) -> Result:
     rf"(?P<rel>diese[snmr]?|vergangene[nmsr]?|letzte[nmsr]?|nächste[nmsr]?|kommende[nmsr]?|vorige[nmsr]?|laufende[nmsr]?|selben)\s+"
     rf"(?P<g>{_GRAIN_DE})\b",
     0,
+    near=token_forms(
+        "woche wochenende monat monats quartal quartals jahr jahres jahrzehnt jahrzehnts frühjahr frühjahrs "
+        "frühling sommer sommers herbst herbstes winter winters".split()
+    ),
 )
 def relative_grain_de(m: re.Match[str], ctx: Context) -> Result:
     return _relative_grain(m, ctx)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .anchoring import quarter_value
-from .lexicon import fold
+from .lexicon import fold, token_forms
 from .registry import Context, Result, Rules
 
 RULES = Rules()
@@ -26,12 +26,14 @@ def _reported_quarter(ctx: Context, years_back: int) -> Result:
     return "date", quarter_value(index // 4, index % 4 + 1), True
 
 
-@RULES.add(r"\bthe\s+(?P<rel>latest|most recent|year-earlier|year-ago|year-before)\s+period\b")
+@RULES.add(
+    r"\bthe\s+(?P<rel>latest|most recent|year-earlier|year-ago|year-before)\s+period\b", near=token_forms(["period"])
+)
 def report_period(m: re.Match[str], ctx: Context) -> Result:
     return _reported_quarter(ctx, 0 if fold(m["rel"]) in ("latest", "most recent") else 1)
 
 
-@RULES.add(r"\byear-(?:earlier|ago)(?![-\w])")
+@RULES.add(r"\byear-(?:earlier|ago)(?![-\w])", near=token_forms(["year"]))
 def year_earlier(m: re.Match[str], ctx: Context) -> Result:
     """'year-earlier profit': the reported period a year before. Without a
     quarter named in the text, only the year is known."""
