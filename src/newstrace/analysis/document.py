@@ -8,9 +8,10 @@ become body offsets.
 What runs where, and why: tokenizing and the sentence rules cost little and run over
 the whole body; the entity recogniser has its own small encoder and runs over the
 whole body once; the tagger, lemmatizer and parser share another encoder and run
-only on the sentences a stage needs (by default those with a speech verb, see
-`cue_sentences`), batched. `benchmarks/analysis.py` measures the
-choice against parsing everything.
+only on the sentences a stage needs: by default those with a speech verb (see
+`cue_sentences`) that a stage reads, batched as the stage asks for them
+(`parse_ahead`), or one at a time where a stage asks for one. `benchmarks/analysis.py`
+measures the choice against parsing everything.
 """
 
 from __future__ import annotations
@@ -78,8 +79,17 @@ class ParsedSentence:
 class Analysis:
     """The analysis of one body. Build it with `analyse`."""
 
-    def __init__(self, body: str, language: str | None, nlp: Language, doc: Doc, names_recognised: bool = False):
+    def __init__(
+        self,
+        body: str,
+        language: str | None,
+        nlp: Language,
+        doc: Doc,
+        names_recognised: bool = False,
+        parse: ParsePolicy = "cued",
+    ):
         self.body = body
+        self.parse_policy = parse
         self.language = language
         self.nlp = nlp
         self.doc = doc
@@ -221,6 +231,14 @@ class Analysis:
             self._parsed[index] = ParsedSentence(offset, doc)
         self._parse_count += len(kept)
 
+    def parse_ahead(self, indices: Iterable[int]) -> None:
+        """Parse, in one batch, the sentences a stage is about to read, where the policy
+        parses cued sentences as they are read: of a page's cued sentences, about a quarter
+        are never read (they stand inside quotations), and batching the others costs less
+        than parsing them one by one."""
+        if self.parse_policy == "cued":
+            self.parse(i for i in indices if self.is_cue_sentence(i))
+
     def parsed(self, index: int) -> ParsedSentence | None:
         """Sentence ``index`` parsed (on demand), or None without a parser."""
         if index not in self._parsed:
@@ -241,7 +259,9 @@ def analysis_of(doc: Document) -> Analysis:
 
 
 def analyse(body: str, language: str | None, parse: ParsePolicy = "cued", names: bool = True) -> Analysis:
-    """Tokenise, split, recognise names (unless ``names`` is false), and parse what ``parse`` asks for."""
+    """Tokenise, split, recognise names (unless ``names`` is false), and parse every sentence
+    where ``parse`` is "all"; with "cued", stages have the cued sentences they read parsed
+    (`Analysis.parse_ahead`)."""
     nlp = language_pipeline(language)
     if len(body) > nlp.max_length:
         raise InputError(
@@ -254,11 +274,9 @@ def analyse(body: str, language: str | None, parse: ParsePolicy = "cued", names:
             doc = nlp.get_pipe("ner")(doc)
         else:
             doc.ents = _names_in_pieces(nlp, doc)
-    analysis = Analysis(body, language, nlp, doc, names_recognised=recognise)
+    analysis = Analysis(body, language, nlp, doc, names_recognised=recognise, parse=parse)
     if parse == "all":
         analysis.parse(range(len(analysis.sentences)))
-    elif parse == "cued":
-        analysis.parse(analysis.cue_sentences())
     return analysis
 
 

@@ -40,30 +40,36 @@ class FindIndirectQuotes:
         attributed = [q for q in doc.quotes if q.speaker_span and q.cue_span]
         attributed_spans = SpanIndex((q.start, q.end) for q in attributed)
         german = doc.language == "de"
+        sentences = [
+            (s, e) for p_start, p_end in paragraphs(body) for s, e in doc.analysis.sentence_spans(p_start, p_end)
+        ]
+        if not german:  # the parse reads attributions in English (`find_parsed`), not German
+            doc.analysis.parse_ahead(
+                doc.analysis.sentence_index(s) for s, e in sentences if e - s >= 20 and not _covered(s, e, direct)
+            )
         last: Reported | None = None  # the attribution free indirect speech carries on
-        for p_start, p_end in paragraphs(body):
-            for s, e in doc.analysis.sentence_spans(p_start, p_end):
-                if e - s < 20 or _covered(s, e, direct):
-                    last = _attribution_of(attributed, attributed_spans, s, e) if e - s >= 20 else last
-                    continue
-                found = (
-                    _labelled_line(doc, body, s, e)
-                    or (find_german(body, s, e) if german else None)
-                    or find_reported(body, s, e)
-                    or (None if german else _mixed(doc, body, s, e))
-                    or (None if german else find_parsed(doc.analysis, body, s, e))
-                )
-                if found is None and german and last and last.speaker and KONJUNKTIV_RE.search(body, s, e):
-                    found = Reported([(s, e)], last.cue, last.speaker)  # free indirect speech
-                last = found
-                if found is None:
-                    continue
-                attributions = [found]
-                if not german and found.pieces:
-                    # a second verb of saying in the same sentence ("X said …, and Y told …")
-                    attributions += find_parsed_all(doc.analysis, body, s, e, outside=found.pieces)
-                for attribution in attributions:
-                    self._add(doc, raw, body, attribution, direct)
+        for s, e in sentences:
+            if e - s < 20 or _covered(s, e, direct):
+                last = _attribution_of(attributed, attributed_spans, s, e) if e - s >= 20 else last
+                continue
+            found = (
+                _labelled_line(doc, body, s, e)
+                or (find_german(body, s, e) if german else None)
+                or find_reported(body, s, e)
+                or (None if german else _mixed(doc, body, s, e))
+                or (None if german else find_parsed(doc.analysis, body, s, e))
+            )
+            if found is None and german and last and last.speaker and KONJUNKTIV_RE.search(body, s, e):
+                found = Reported([(s, e)], last.cue, last.speaker)  # free indirect speech
+            last = found
+            if found is None:
+                continue
+            attributions = [found]
+            if not german and found.pieces:
+                # a second verb of saying in the same sentence ("X said …, and Y told …")
+                attributions += find_parsed_all(doc.analysis, body, s, e, outside=found.pieces)
+            for attribution in attributions:
+                self._add(doc, raw, body, attribution, direct)
         doc.quotes.sort(key=lambda q: q.start)
         return doc
 
