@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -98,7 +99,7 @@ class Analysis:
         self._starts = [start for start, _ in self.sentences]
         self._parsed: dict[int, ParsedSentence | None] = {}
         self._parse_count = 0  # of the entries above, those with a parse (MAX_PARSED_SENTENCES)
-        self._cues: frozenset[int] | None = None  # sentences with a verb of saying, once asked
+        self._cues: Counter[int] | None = None  # verbs of saying per sentence, once asked
         self._words: dict[str, list[int]] | None = None  # where each lowercase word stands, once asked
         self.entities: list[NamedSpan] = [
             NamedSpan(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents
@@ -190,15 +191,19 @@ class Analysis:
         holds the verb ("He said:" / the quote), so quotation marks alone cost no parse:
         on the PolNeAR articles this parses 39 % of the sentences instead of 52 %.
         """
-        return sorted(self._cue_set())
+        return sorted(self._cue_counts())
 
     def is_cue_sentence(self, index: int) -> bool:
-        return index in self._cue_set()
+        return index in self._cue_counts()
 
-    def _cue_set(self) -> frozenset[int]:
+    def cue_count(self, index: int) -> int:
+        """How many verbs of saying sentence ``index`` holds."""
+        return self._cue_counts().get(index, 0)
+
+    def _cue_counts(self) -> Counter[int]:
         if self._cues is None:
             verbs = resources(self.language).speech_verbs
-            self._cues = frozenset(self.sentence_index(t.idx) for t in self.doc if t.lower_ in verbs)
+            self._cues = Counter(self.sentence_index(t.idx) for t in self.doc if t.lower_ in verbs)
         return self._cues
 
     def parse(self, indices: Iterable[int]) -> None:

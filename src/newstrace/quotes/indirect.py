@@ -11,7 +11,7 @@ pieces `part_of` the first.
 from __future__ import annotations
 
 import re
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from ..ids import derive_id
 from ..model import ARTICLE_KINDS, Document, Quote
@@ -21,6 +21,9 @@ from .lexicon import INFINITIVE_MARKERS, SPEECH_LEMMAS
 from .marks import paragraphs, scan_text, widen
 from .parsed import find_parsed, find_parsed_all
 from .reported import Reported, find_reported, object_then_that
+
+if TYPE_CHECKING:
+    from ..analysis import Analysis
 
 _MIN_CONTENT_WORDS = 2
 # At most this many words make "to comment on the new fees" an act of speech, not its words.
@@ -40,38 +43,47 @@ class FindIndirectQuotes:
         attributed = [q for q in doc.quotes if q.speaker_span and q.cue_span]
         attributed_spans = SpanIndex((q.start, q.end) for q in attributed)
         german = doc.language == "de"
-        sentences = [
-            (s, e) for p_start, p_end in paragraphs(body) for s, e in doc.analysis.sentence_spans(p_start, p_end)
-        ]
-        if not german:  # the parse reads attributions in English (`find_parsed`), not German
-            doc.analysis.parse_ahead(
-                doc.analysis.sentence_index(s) for s, e in sentences if e - s >= 20 and not _covered(s, e, direct)
+        analysis = doc.analysis
+        sentences = [(s, e) for p_start, p_end in paragraphs(body) for s, e in analysis.sentence_spans(p_start, p_end)]
+        read = {(s, e) for s, e in sentences if e - s >= 20 and not _covered(s, e, direct)}
+        # What the rules find, before the parse: they read no parse, nor the quotes this
+        # stage adds. (German attributions are all found by rules.)
+        by_rules = {(s, e): self._by_rules(doc, body, s, e, german) for s, e in sorted(read)}
+        if not german:
+            analysis.parse_ahead(
+                analysis.sentence_index(s) for (s, e), found in by_rules.items() if found is None or _another_cue(analysis, s)
             )
         last: Reported | None = None  # the attribution free indirect speech carries on
         for s, e in sentences:
-            if e - s < 20 or _covered(s, e, direct):
+            if (s, e) not in read:
                 last = _attribution_of(attributed, attributed_spans, s, e) if e - s >= 20 else last
                 continue
-            found = (
-                _labelled_line(doc, body, s, e)
-                or (find_german(body, s, e) if german else None)
-                or find_reported(body, s, e)
-                or (None if german else _mixed(doc, body, s, e))
-                or (None if german else find_parsed(doc.analysis, body, s, e))
-            )
+            found = by_rules[(s, e)]
+            parsed = found is None and not german
+            if parsed:
+                found = find_parsed(analysis, body, s, e)
             if found is None and german and last and last.speaker and KONJUNKTIV_RE.search(body, s, e):
                 found = Reported([(s, e)], last.cue, last.speaker)  # free indirect speech
             last = found
             if found is None:
                 continue
             attributions = [found]
-            if not german and found.pieces:
+            if not german and found.pieces and (parsed or _another_cue(analysis, s)):
                 # a second verb of saying in the same sentence ("X said …, and Y told …")
-                attributions += find_parsed_all(doc.analysis, body, s, e, outside=found.pieces)
+                attributions += find_parsed_all(analysis, body, s, e, outside=found.pieces)
             for attribution in attributions:
                 self._add(doc, raw, body, attribution, direct)
         doc.quotes.sort(key=lambda q: q.start)
         return doc
+
+    @staticmethod
+    def _by_rules(doc: Document, body: str, s: int, e: int, german: bool) -> Reported | None:
+        return (
+            _labelled_line(doc, body, s, e)
+            or (find_german(body, s, e) if german else None)
+            or find_reported(body, s, e)
+            or (None if german else _mixed(doc, body, s, e))
+        )
 
     def _add(
         self, doc: Document, raw: str, body: str, found: Reported, direct: SpanIndex
@@ -180,6 +192,13 @@ def _attribution_of(attributed: list[Quote], spans: SpanIndex, s: int, e: int) -
     quote = attributed[min(positions)]
     assert quote.cue_span and quote.speaker_span
     return Reported([], quote.cue_span, quote.speaker_span)
+
+
+def _another_cue(analysis: Analysis, start: int) -> bool:
+    """Whether the sentence at `start` holds a second verb of saying, besides the one an
+    attribution the rules found stands on ("X said …, and Y told …"): only then is its
+    parse read for another."""
+    return analysis.cue_count(analysis.sentence_index(start)) > 1
 
 
 def _covered(start: int, end: int, spans: SpanIndex) -> bool:
