@@ -33,12 +33,10 @@ _CAP = (
 # Runs never cross a line break: headlines and labels sit on their own lines.
 _JOIN = r"(?:[ \t]+(?:of|for|the|de|von|van|der|du|al|bin|da|di|le|la|y)[ \t]+|[ \t]+)"
 NAME_RUN_RE = re.compile(rf"(?<![\w’'-]){_CAP}(?:{_JOIN}{_CAP})*")
-# A lowercase role noun between a capitalised affiliation and a name.
+# A lowercase role noun between a capitalised affiliation and a name (the language
+# files' `role_nouns`), longest first.
 LOWER_ROLE_RE = re.compile(
-    r"\b(?:spokes(?:man|woman|person)|minister|secretary|leader|chief|adviser|advisor|"
-    r"master|director|official|ambassador|envoy|senator|governor|mayor|president|chairman|"
-    r"chairwoman|commander|prosecutor|lawyer|attorney|analyst|economist|professor|"
-    r"correspondent|editor|anchor|host|coach|founder|researcher|expert)\s+$"
+    rf"\b(?:{'|'.join(re.escape(w) for w in sorted(LOWER_ROLE_WORDS, key=lambda w: (-len(w), w)))})\s+$"
 )
 
 
@@ -230,8 +228,8 @@ def _add_name(
         )
         role_start = lower.start() - (len(head.group()) if head else 0)
         role_words = body[role_start : base + spans[0][0]].split() + role_words
-    while role_words and role_words[0].lower() in {"the", "a", "an"}:
-        role_words.pop(0)
+    while role_words and (role_words[0].lower() in {"the", "a", "an"} or role_words[0] in NOT_NAMES):
+        role_words.pop(0)  # "Yesterday reporter X": a sentence opener is no part of the role
     if not name_words:
         return
     start = base + spans[split][0]
