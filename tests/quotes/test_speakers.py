@@ -170,3 +170,16 @@ def test_a_headline_role_goes_to_the_first_person_named_after_it_who_holds_it() 
     )
     first, *_ = _speakers(text)
     assert first[:2] == ("Ilse Marovic", "role, named just after")
+
+
+def test_the_quotation_after_a_question_put_to_someone_is_not_the_askers() -> None:
+    text = (
+        "Mayor Hanna Voss took questions at the harbour on Monday.\n\n"
+        '"But why now?" reporter Peter Lund asked her.\n\n'
+        '"Because the pier will not last another winter."\n\n'
+        '"What do we have to lose?" asked Mayor Hanna Voss. "The tolls stay low."\n'
+    )
+    speakers = {q.text.strip('"'): q.speaker for q in analyse(text).quotes}
+    assert speakers["But why now?"] == "Peter Lund"
+    assert speakers["Because the pier will not last another winter."] != "Peter Lund"  # the answer
+    assert speakers["The tolls stay low."] == "Hanna Voss"  # her own question: she goes on

@@ -32,6 +32,11 @@ class LanguageResources:
     speech_verb_lemmas: frozenset[str] = frozenset()
     # lemmas among those that state a belief or a plan, not a speech act ("think", "hope")
     belief_verb_lemmas: frozenset[str] = frozenset()
+    # forms of the verbs that put a question ("asked"): the quotation after a question is
+    # its answer, someone else's
+    question_verbs: frozenset[str] = frozenset()
+    # pronouns that stand for whom something is said or put to ("asked him")
+    object_pronouns: frozenset[str] = frozenset()
     speech_phrases: tuple[str, ...] = ()
     # "media quoted X as saying": regular expressions whose group `speaker` is who speaks
     quoted_as_phrases: tuple[str, ...] = ()

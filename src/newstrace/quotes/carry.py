@@ -8,9 +8,12 @@ mention is carried, not re-resolved.
 
 from __future__ import annotations
 
+import re
+
 from ..analysis import Analysis
+from ..lang import union
 from .attribution import Attribution, before_quote
-from .lexicon import CUE_RE
+from .lexicon import CUE_RE, QUESTION_VERBS
 from .marks import QuotedSpan
 
 _CARRY_CHARS = 400
@@ -33,6 +36,8 @@ def carried_on(
     _, attribution, last = previous
     if attribution is None or attribution.speaker_span is None:
         return None
+    if put_to_someone(body, attribution, last):
+        return None  # '“But why?” a reporter asked him. “…”': the answer is someone else's
     near = last.end >= (prev_para[0] if prev_para else 0)
     if not near or span.start - last.end > _CARRY_CHARS:
         return None
@@ -49,6 +54,28 @@ def carried_on(
                 return Attribution(None, closing.speaker_span)
         return None
     return Attribution(None, attribution.speaker_span)
+
+
+def put_to_someone(body: str, attribution: Attribution, quote: QuotedSpan) -> bool:
+    """Whether the quote is a question put to someone: it ends with a question mark, its verb
+    puts a question, and someone is asked ("asked him", "asked the senator"). A speaker's own
+    question ("“What do we have to lose?” he asked.") goes on in the next quotation."""
+    cue = attribution.cue_span
+    if cue is None or not body[quote.start : quote.end].rstrip(_MARKS + " ,").endswith("?"):
+        return False
+    if body[cue[0] : cue[1]].lower() not in QUESTION_VERBS:
+        return False
+    after = cue[1]
+    speaker = attribution.speaker_span
+    if speaker is not None and speaker[0] >= cue[1]:
+        after = speaker[1]  # '“…?” asked a reporter': who asks comes first
+    asked = _NEXT_WORD_RE.match(body, after)
+    return asked is not None and (asked.group(1)[:1].isupper() or asked.group(1).lower() in _ASKED_WORDS)
+
+
+# Words that open whom a question is put to: object pronouns and articles.
+_ASKED_WORDS = union("object_pronouns") | union("articles")
+_NEXT_WORD_RE = re.compile(r"[ \t]+([^\W\d_]+)")
 
 
 def lead_sentence(body: str, para: tuple[int, int], span: QuotedSpan, analysis: Analysis) -> Attribution | None:

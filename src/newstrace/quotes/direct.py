@@ -28,7 +28,7 @@ from .attribution import (
     german_clause_subject,
     written_frame,
 )
-from .carry import carried_on, lead_sentence
+from .carry import carried_on, lead_sentence, put_to_someone
 from .lexicon import CUE_RE
 from .marks import QuotedSpan, find_double_quoted, find_single_quoted, paragraphs, scan_text, widen
 
@@ -221,6 +221,8 @@ def _continues(
     cue_start = attribution.cue_span[0]
     if not (gap_start <= cue_start < gap_end):
         return False
+    if put_to_someone(body, attribution, first_span):
+        return False  # '“But why?” a reporter asked him. “Because …”': the answer is another's
     gap = body[gap_start:gap_end]
     return not any(mark in gap for mark in '“”"„«»') and len(CUE_RE.findall(gap)) == 1 and first_span.closed
 

@@ -69,6 +69,7 @@ SPEECH_LEMMAS = union("speech_verb_lemmas")
 # Nouns that name a speaker without naming a person: "sources said".
 SOURCE_NOUNS = union("source_nouns")
 ROLE_PREPOSITIONS = union("role_prepositions")
+QUESTION_VERBS = union("question_verbs")
 DOCUMENT_NOUNS = union("document_nouns")
 # "media quoted X as saying": each pattern's group `speaker` is who speaks.
 QUOTED_AS_RES = tuple(re.compile(p) for code in languages() for p in resources(code).quoted_as_phrases)
