@@ -74,6 +74,41 @@ def test_the_recogniser_decides_the_span_and_the_rules_keep_the_role() -> None:
     assert names["Verrin"].kind_hint == "place"  # "in X": a place, whatever the recogniser said
 
 
+def test_a_name_the_recogniser_runs_on_into_a_headline_is_cut_to_what_the_text_names() -> None:
+    from newstrace.analysis import NamedSpan
+    from newstrace.entities.names import find_names
+    from newstrace.entities.recognised import reconcile
+
+    body = (
+        "Orvel Tamsin Says Harbour Plan Will Pass Before Winter.\n\n"
+        "Survivors Explain Why Dockers Back The Plan\n\n"
+        "Port minister Orvel Tamsin said on Monday that the plan would pass. Tamsin added that "
+        "Verrin's dockers backed it."
+    )
+
+    def span(name: str, label: str = "PER", nth: int = 0) -> NamedSpan:
+        at = -1
+        for _ in range(nth + 1):
+            at = body.index(name, at + 1)
+        return NamedSpan(at, at + len(name), label, name)
+
+    recognised = [
+        span("Orvel Tamsin Says Harbour"),  # the first line is the title, its stop notwithstanding
+        span("Survivors Explain"),  # named nowhere else: no name
+        span("Orvel Tamsin", nth=1),
+        span("Tamsin", nth=2),
+        span("Verrin", "LOC"),
+    ]
+    found = reconcile(body, find_names(body), recognised)
+    headline_end = body.index("\n")
+    on_title = [(m.name, m.kind_hint) for m in found if m.start < headline_end]
+    assert on_title == [("Orvel Tamsin", "person")]
+    assert not any("Survivors" in m.name for m in found)
+    # a labelled line keeps its label out of the headline: the label's names stay the rules'
+    labelled = "Orvel Tamsin: The Harbour Plan Will Pass.\n\nOrvel Tamsin said so."
+    assert next(m.name for m in find_names(labelled)).startswith("Orvel Tamsin")
+
+
 def test_transliteration_variants_of_a_name_share_an_id() -> None:
     from newstrace.entities.index import entity_id
 

@@ -95,17 +95,26 @@ def _tokens(text: str) -> list[tuple[int, int]]:
 
 _LINE_RE = re.compile(r"[^\n]+")
 _WORDISH_RE = re.compile(r"[A-Za-zÀ-ÿ][\w’'-]*")
+# A line's label: a few words before a colon ("Foreign Minister Ilse Marovic: …").
+_LABEL_RE = re.compile(r"(?:[^\s:]+ ){0,5}[^\s:]+:\s")
 
 
-def _title_case_lines(body: str) -> list[tuple[int, int]]:
+def title_case_lines(body: str) -> list[tuple[int, int]]:
     """Headline-like lines (most words capitalised): their capitals carry no signal."""
     lines = []
-    for line in _LINE_RE.finditer(body):
+    for number, line in enumerate(_LINE_RE.finditer(body)):
         words = _WORDISH_RE.findall(line.group())
-        if line.group().rstrip().endswith((":", '"', "”", ".")):
-            continue  # a speaker label ("Foreign Minister Ilse Marovic:"), not a headline
+        ending = line.group().rstrip()
+        if ending.endswith((":", '"', "”")):
+            continue  # a speaker label ("Foreign Minister Ilse Marovic:"), a quotation
+        if ending.endswith(".") and (number or any(len(w) > 3 and w[0].islower() for w in words)):
+            # a sentence; the first line is a title with a stop, as some sites write them,
+            # where no longer word is lowercase ("Mayor Says Harbour Plan Will Pass.")
+            continue
         if len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) >= 0.6:
-            lines.append(line.span())
+            label = _LABEL_RE.match(line.group())
+            # "Ilse Marovic: No Deal At Any Price": the label names who speaks, the rest is headline
+            lines.append((line.start() + label.end(), line.end()) if label else line.span())
     return lines
 
 
@@ -130,7 +139,7 @@ def find_names(body: str, skip_headlines: bool = True, nouns_capitalised: bool =
     """Capitalised names in `body`. Where every noun is capitalised (German), the shape of
     two capitalised words says nothing: only a title in front makes a person."""
     found: list[NameMention] = []
-    headlines = _title_case_lines(body) if skip_headlines else []
+    headlines = title_case_lines(body) if skip_headlines else []
     for match in NAME_RUN_RE.finditer(body):
         if match.group() in NOT_NAMES:
             continue  # a lone sentence-opening word ("The", "However")

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..lang import union, word_frequency
 from ..spans import SpanIndex
-from .names import NameMention
+from .names import NameMention, title_case_lines
 from .words import (
     NOT_NAMES,
     ORG_WORDS,
@@ -99,6 +99,35 @@ def _not_part_of_name(word: str, kind: str) -> bool:
     )
 
 
+def _named_elsewhere(
+    body: str, spans: list[tuple[int, int, str]], named: list[NameMention], written: list[NameMention]
+) -> list[NameMention]:
+    """What the recogniser found on title-case lines, cut to the longest name inside it that
+    the text names elsewhere, of that name's kind; dropped where there is none.
+
+    On a headline every word has a capital, and the recogniser runs a name on into the
+    words around it ("Ilse Marovic Says Dorrin", "Harbour Strike Leaders Explain"), where
+    nothing marks where it ends. A name of the story is named again in its text: as a
+    name (`named`; "Minister Ilse Marovic" names "Ilse Marovic" too), or at least as a run
+    of capitals the rules found (`written`), which then takes the recogniser's kind."""
+    kinds: dict[str, str | None] = {m.name: None for m in written}
+    for mention in named:
+        words = mention.name.split()
+        for cut in range(max(1, len(words) - 1) if mention.kind_hint == "person" else 1):
+            kinds[" ".join(words[cut:])] = mention.kind_hint
+    found = []
+    for start, end, kind in spans:
+        words = [(m.start(), m.end()) for m in _WORD_RE.finditer(body, start, end)]
+        for size in range(len(words), 0, -1):
+            runs = (body[words[i][0] : words[i + size - 1][1]] for i in range(len(words) - size + 1))
+            name = next((run for run in runs if run in kinds), None)
+            if name is not None:
+                at = body.index(name, start, end)
+                found.append(NameMention(at, at + len(name), name, None, None, kinds[name] or kind))
+                break
+    return found
+
+
 def reconcile(body: str, rule_names: list[NameMention], recognised: list[NamedSpan]) -> list[NameMention]:
     """Rule mentions confirmed, retyped and re-spanned by the recogniser, plus its other names."""
     kept: list[NameMention] = []
@@ -163,13 +192,19 @@ def reconcile(body: str, rule_names: list[NameMention], recognised: list[NamedSp
         if role and role_start is not None and role_start >= start:
             role, role_start = None, None
         kept.append(NameMention(start, end, body[start:end], role, role_start, kind))
+    headlines = SpanIndex(title_case_lines(body))
+    on_headlines = []
     for index, entity in enumerate(recognised):
         kind = KINDS.get(entity.label)
         if index in used or kind is None:
             continue
         start, end = _name_span(body, entity.start, entity.end, kind)
         if end - start > 1 and body[start].isupper() and body[start:end] not in TITLE_WORDS:
-            kept.append(NameMention(start, end, body[start:end], None, None, kind))
+            if next(headlines.overlapping(start, end), None) is not None:
+                on_headlines.append((start, end, kind))
+            else:
+                kept.append(NameMention(start, end, body[start:end], None, None, kind))
+    kept += _named_elsewhere(body, on_headlines, kept, rule_names)
     # A surname alone ("Blinken said"), or the full name again, is the person named in full
     # elsewhere in the text, even where the recogniser missed it.
     persons = {m.name for m in kept if m.kind_hint == "person" and " " in m.name}
