@@ -20,7 +20,7 @@ from ..ids import derive_id
 from ..lang import resources
 from ..model import Entity, EntityKind
 from .merge import best_spelling, majority_kind
-from .names import NameMention, find_names
+from .names import NameMention, find_names, title_case_lines
 from .recognised import reconcile
 from .words import ORG_WORDS, PLACE_PREPOSITION_BEFORE_RE, PLACE_WORDS, ROLE_WORDS, introduced_as_organisation
 
@@ -117,9 +117,10 @@ class EntityIndex:
     def build(cls, body: str, analysis: Analysis | None = None) -> EntityIndex:
         index = cls(body)
         language = analysis.language if analysis is not None else None
-        names = find_names(body, nouns_capitalised=resources(language).nouns_capitalised)
+        headlines = title_case_lines(body)
+        names = find_names(body, nouns_capitalised=resources(language).nouns_capitalised, headlines=headlines)
         if analysis is not None and analysis.recognises_names:
-            names = reconcile(body, names, analysis.entities)
+            names = reconcile(body, names, analysis.entities, headlines)
         names = _trimmed_to_known_names(body, names)
         # "Benedikt Arvane, chief executive of Transvel Energy": the text says the name is a
         # person's, whatever the recogniser guessed from the name; decided first, so that

@@ -135,11 +135,20 @@ def _sub_runs(text: str) -> list[list[tuple[int, int]]]:
     return [g for g in groups if g]
 
 
-def find_names(body: str, skip_headlines: bool = True, nouns_capitalised: bool = False) -> list[NameMention]:
-    """Capitalised names in `body`. Where every noun is capitalised (German), the shape of
-    two capitalised words says nothing: only a title in front makes a person."""
+def find_names(
+    body: str,
+    skip_headlines: bool = True,
+    nouns_capitalised: bool = False,
+    headlines: list[tuple[int, int]] | None = None,
+) -> list[NameMention]:
+    """Capitalised names in `body`, none on its title-case lines (`headlines`, found here
+    unless given) where `skip_headlines`. Where every noun is capitalised (German), the
+    shape of two capitalised words says nothing: only a title in front makes a person."""
     found: list[NameMention] = []
-    headlines = title_case_lines(body) if skip_headlines else []
+    if not skip_headlines:
+        headlines = []
+    elif headlines is None:
+        headlines = title_case_lines(body)
     for match in NAME_RUN_RE.finditer(body):
         if match.group() in NOT_NAMES:
             continue  # a lone sentence-opening word ("The", "However")

@@ -128,8 +128,14 @@ def _named_elsewhere(
     return found
 
 
-def reconcile(body: str, rule_names: list[NameMention], recognised: list[NamedSpan]) -> list[NameMention]:
-    """Rule mentions confirmed, retyped and re-spanned by the recogniser, plus its other names."""
+def reconcile(
+    body: str,
+    rule_names: list[NameMention],
+    recognised: list[NamedSpan],
+    headlines: list[tuple[int, int]] | None = None,
+) -> list[NameMention]:
+    """Rule mentions confirmed, retyped and re-spanned by the recogniser, plus its other names;
+    `headlines` are the body's title-case lines (found here unless given)."""
     kept: list[NameMention] = []
     used: set[int] = set()
     recognised_at = SpanIndex((e.start, e.end) for e in recognised)
@@ -192,7 +198,7 @@ def reconcile(body: str, rule_names: list[NameMention], recognised: list[NamedSp
         if role and role_start is not None and role_start >= start:
             role, role_start = None, None
         kept.append(NameMention(start, end, body[start:end], role, role_start, kind))
-    headlines = SpanIndex(title_case_lines(body))
+    on_title_case = SpanIndex(title_case_lines(body) if headlines is None else headlines)
     on_headlines = []
     for index, entity in enumerate(recognised):
         kind = KINDS.get(entity.label)
@@ -200,7 +206,7 @@ def reconcile(body: str, rule_names: list[NameMention], recognised: list[NamedSp
             continue
         start, end = _name_span(body, entity.start, entity.end, kind)
         if end - start > 1 and body[start].isupper() and body[start:end] not in TITLE_WORDS:
-            if next(headlines.overlapping(start, end), None) is not None:
+            if next(on_title_case.overlapping(start, end), None) is not None:
                 on_headlines.append((start, end, kind))
             else:
                 kept.append(NameMention(start, end, body[start:end], None, None, kind))
