@@ -231,3 +231,15 @@ def test_a_lowercase_role_in_front_keeps_a_name_the_recogniser_missed() -> None:
     by_name = {e.name: e for e in index.entities}
     assert by_name["Maren Holt"].kind == "person" and "candidate" in by_name["Maren Holt"].roles
     assert by_name["Maren Holt"].mentions == 2  # the bare surname is hers, not her husband's
+
+
+def test_occupations_in_front_of_a_name_are_roles_too() -> None:
+    text = (
+        "Public defender Shannon Okafor argued the case. Campaign strategist Edvin Rask and "
+        "columnist Ilka Brandt were in the room. Okafor said the law was unclear.\n"
+    )
+    index = _index_with_recognised(text, {})  # the recogniser missed all three
+    by_name = {e.name: e for e in index.entities}
+    assert by_name["Shannon Okafor"].kind == "person" and by_name["Shannon Okafor"].mentions == 2
+    assert any("strategist" in role for role in by_name["Edvin Rask"].roles)
+    assert "columnist" in by_name["Ilka Brandt"].roles
