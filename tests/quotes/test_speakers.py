@@ -43,6 +43,28 @@ def test_a_party_and_state_after_a_name_stand_for_it() -> None:
     assert (speaker, basis) == ("Ben Cardin", "name")
 
 
+def test_a_party_letter_in_parentheses_stands_for_the_name_before_it() -> None:
+    [(speaker, _, _)] = _speakers("Gov. Marta Olin (R) said she expects an appeal of the ruling.\n")
+    assert speaker == "Marta Olin"
+
+
+def test_a_title_or_an_initial_with_a_period_does_not_end_the_speaker_after_the_verb() -> None:
+    text = (
+        '"We are leaving," said Gen. Oren Szalay, the commander.\n\n'
+        '"It is over," said Rev. Kyev Talmar, the pastor.\n\n'
+        '"The plan is sound," said Nadia R. Ferrant, a former minister.\n'
+    )
+    assert [speaker for speaker, _, _ in _speakers(text)] == ["Oren Szalay", "Kyev Talmar", "Nadia R. Ferrant"]
+
+
+def test_the_name_before_of_speaks_and_a_group_opening_a_sentence_does_not() -> None:
+    text = (
+        '"It is over," said Prof. Anna Lindqvist of the university.\n\n'
+        "Witnesses said bodies of victims were strewn over the road for more than a mile.\n"
+    )
+    assert [speaker for speaker, _, _ in _speakers(text)] == ["Anna Lindqvist", None]
+
+
 def test_first_person_and_plural_speakers_are_left_unresolved() -> None:
     for text in ('"We will win," they said.\n', '"So I told them no," I said.\n'):
         assert all(speaker is None for speaker, _, _ in _speakers(text)), text

@@ -27,7 +27,7 @@ from .words import (
 # A period belongs to a name token only in initials and abbreviations, so that
 # runs stop at sentence ends ("... the EU. Marovic said").
 _CAP = (
-    r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Col|Lt|Capt|Prof)\.|"
+    r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Col|Lt|Capt|Prof|Rev)\.|"
     r"[A-ZÀ-ÖØ-Þ][\w’'-]*)"
 )
 # Runs never cross a line break: headlines and labels sit on their own lines.
@@ -248,8 +248,8 @@ def _add_name(
         role_words = body[role_start : base + spans[0][0]].split() + role_words
     while role_words and (role_words[0].lower() in {"the", "a", "an"} or role_words[0] in NOT_NAMES):
         role_words.pop(0)  # "Yesterday reporter X": a sentence opener is no part of the role
-    if not name_words:
-        return
+    if not name_words or (len(name_words) == 1 and len(name_words[0]) == 1):
+        return  # a letter alone is no name: a party ("Phil Bryant (R)"), a list's "A"
     start = base + spans[split][0]
     name = " ".join(name_words)
     role = " ".join(role_words) or None

@@ -45,9 +45,12 @@ ORGANISATION_NOUNS = frozenset(w.lower() for w in ORG_WORDS)
 ROLE_NOUNS = frozenset(w.lower().rstrip(".") for w in ROLE_WORDS) | frozenset(ROLE_SYNONYMS)
 _PLACE_SHAPE_RE = re.compile(r"(?:ia|land|stan|ington|[Kk]remlin|House)$|^[A-Z]{2,}$")
 _WORD_RE = re.compile(r"[\w’'.-]+")
+_INITIAL_RE = re.compile(r"[A-Z]\.")
 _APOSTROPHE_RE = re.compile(r"[’']")
-# A party and state after a name ("D-Md.", "R-Texas"), as US news writes them.
+# A party and state after a name ("D-Md.", "R-Texas"), as US news writes them; a party's
+# letter alone only in parentheses ("Gov. Phil Bryant (R) said").
 _AFFILIATION_RE = re.compile(r"[A-Z]{1,3}-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?")
+_PARTY_LETTER_RE = re.compile(r"\(([A-Z])\)")
 _AFFILIATION_REACH_CHARS = 60
 # Between a name and a role in apposition after it: a comma and spaces.
 _APPOSITION_RE = re.compile(r"\s*,\s*")
@@ -103,7 +106,11 @@ def _parse_says_no_name(analysis: Analysis, start: int, end: int) -> bool:
     ]
     if not tokens:
         return False
-    if any(t.pos_ in _CLOSED_CLASS or "Plur" in t.morph.get("Number") for t in tokens):
+    if any(t.pos_ in _CLOSED_CLASS for t in tokens):
+        return True
+    # a plural is a group ("Republicans said", "Senate Democrats said"), unless an initial
+    # makes the words a person's name the tagger read as a plural ("Lawrence H. Summers")
+    if any("Plur" in t.morph.get("Number") for t in tokens) and not any(_INITIAL_RE.fullmatch(t.text) for t in tokens):
         return True
     # a run opened by a gerund or participle ("Using JavaScript"), not by a name the
     # tagger took for a verb ("Brent Sherwood")
@@ -233,7 +240,7 @@ class ResolveSpeakers:
         if not words:
             return None
         lower = words[0].lower()
-        if _AFFILIATION_RE.fullmatch(text.strip(" ,.")):
+        if _AFFILIATION_RE.fullmatch(text.strip(" ,.")) or _PARTY_LETTER_RE.fullmatch(body, start - 1, end + 1):
             # "Sen. Ben Cardin, D-Md., said": the party and state stand for the name before them
             before = index.persons_before(start)
             near = before and start - before[0][0] < _AFFILIATION_REACH_CHARS
@@ -259,6 +266,15 @@ class ResolveSpeakers:
             return None  # "they", "I", "we", "So I", "I've": no one person of the text
         if lower in INDEFINITE_DETERMINERS:
             return None  # "a spokesman for the airline": someone the text does not name
+        if len(words) == 1 and lower in SOURCE_NOUNS:
+            return None  # "Witnesses said", "Officials said": a group, capitalised as it opens a sentence
+        of_at = next((i for i, w in enumerate(words[1:], start=1) if w in ROLE_PREPOSITIONS), None)
+        if of_at is not None and words[of_at - 1][:1].isupper():
+            # "Prof. Anna Lindqvist of the university": the person named before "of" is the head
+            cut = re.search(rf"\s{re.escape(words[of_at])}\s", text)
+            named = index.entity_at(start, start + cut.start(), not_possessors_in=body, speaking=True) if cut else None
+            if named is not None and named.kind == "person":
+                return _resolution(named, "name")
         if lower in ROLE_NOUNS:
             # "Gwynne Shotwell, president and chief operating officer of SpaceX, said": a role
             # in apposition after a name is that person

@@ -12,25 +12,36 @@ import re
 from itertools import pairwise
 
 from .german_np import ADVERB_ENDINGS, TOPIC_WORDS, inverted_subject, noun_phrase
-from .lexicon import AUX_WORDS, CUE_RE, DETERMINERS, GERMAN_CUE_WORDS, PRONOUNS, SOURCE_NOUNS
+from .lexicon import (
+    ABBREVIATIONS,
+    AUX_WORDS,
+    CUE_RE,
+    DETERMINERS,
+    GERMAN_CUE_WORDS,
+    PRONOUNS,
+    SOURCE_NOUNS,
+    TITLES,
+)
 
 _MAX_SUBJECT_WORDS = 11
 _WORD_RE = re.compile(r"[\w’'.&-]+")
-# A period after a title or an initial ("Mr.", "U.S.", "John F.") ends nothing.
-_NOT_ABBREVIATION = (
-    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSen)(?<!\bGov)(?<!\bRep)(?<!\bSt)(?<!\bJr)(?<![A-Z])"
+# A period after a title or an abbreviation of the language files ("Mr.", "Rev.", "Prof.")
+# or after an initial ("U.S.", "John F.") ends nothing; tested once a stop is matched.
+_ABBREVIATED = sorted(
+    {w[:-1] for w in ABBREVIATIONS | TITLES if w.endswith(".") and len(w) > 1 and "." not in w[:-1]}
 )
+_STOP = r"[.!?](?<![A-Z]\.)" + "".join(rf"(?<!\b{re.escape(word)}\.)" for word in _ABBREVIATED)
 # Where a subject clause starts: sentence ends, clause punctuation, quote marks, "that".
 _BOUNDARY_RE = re.compile(
-    _NOT_ABBREVIATION
-    + r"(?:[.!?]\s+|[,;:(—–]\s*|[“”\"„«»]\s*|\b(?:that|as|while|when|because|if|dass|aber)\s+)"
+    rf"(?:{_STOP}\s+|(?<![A-Z])[,;:(—–]\s*|(?<![A-Z])[“”\"„«»]\s*|"
+    r"\b(?:that|as|while|when|because|if|dass|aber)\s+)"
 )
 # An inverted subject ends before a preposition, a comma, or a relative clause.
 _STRONG_BOUNDARY_RE = re.compile(
-    _NOT_ABBREVIATION + r"(?:[.!?]\s+(?=[A-Z“\"])|[;:(—–]\s*|[“”\"„«»]\s*|\b(?:that|dass)\s+)"
+    rf"(?:{_STOP}\s+(?=[A-Z“\"])|(?<![A-Z])[;:(—–]\s*|(?<![A-Z])[“”\"„«»]\s*|\b(?:that|dass)\s+)"
 )
 _INVERTED_END_RE = re.compile(
-    r"(?:[,.;:!?()“”\"„«»]|\s(?:in|on|at|during|after|before|when|while|to|from|who|which|"
+    rf"(?:{_STOP}|[,;:()“”\"„«»]|\s(?:in|on|at|during|after|before|when|while|to|from|who|which|"
     r"about|of a|adding|im|am|in einem|gegenüber|dem|der Zeitung|am Montag)\b)"
 )
 _ACCORDING_RE = re.compile(r"\b(?:[Aa]ccording to|[Ll]aut|[Nn]ach Angaben (?:von|des|der))\s+")
