@@ -205,3 +205,23 @@ def test_the_quotation_after_a_question_put_to_someone_is_not_the_askers() -> No
     assert speakers["But why now?"] == "Peter Lund"
     assert speakers["Because the pier will not last another winter."] != "Peter Lund"  # the answer
     assert speakers["The tolls stay low."] == "Hanna Voss"  # her own question: she goes on
+
+
+def test_a_pronoun_opening_a_sentence_goes_to_the_subject_of_the_sentence_before() -> None:
+    text = (
+        '"The talks went well," said Oren Szalay, the presidential spokesman.\n\n'
+        "Foreign Minister Ilse Marovic was less sure of the outcome. She called the deal "
+        '"a first step and no more".\n'
+    )
+    first, *after = [speaker for speaker, _, _ in _speakers(text)]
+    assert first == "Oren Szalay" and after and set(after) == {"Ilse Marovic"}
+
+
+def test_a_pronoun_after_a_sentence_naming_someone_else_as_its_object_goes_on_with_the_last_speaker() -> None:
+    text = (
+        '"The talks went well," said Oren Szalay, the presidential spokesman.\n\n'
+        "The harbour master thanked Ilse Marovic for the talks. He called the deal "
+        '"a risk for the port".\n'
+    )
+    first, *after = [speaker for speaker, _, _ in _speakers(text)]
+    assert first == "Oren Szalay" and after and set(after) == {"Oren Szalay"}
