@@ -227,3 +227,13 @@ def test_a_pronoun_opening_a_sentence_goes_to_the_subject_of_the_sentence_before
     )
     first, *after = [speaker for speaker, _, _ in _speakers(text)]
     assert first == "Oren Szalay" and after and set(after) == {expected}
+
+
+def test_titles_joined_by_and_are_one_persons_and_names_joined_by_and_the_first_speaks() -> None:
+    text = (
+        '"The station will stay open," Halvard Broadcasting Corporation Vice President and Chief Executive Tomas Holt '
+        "said on Monday.\n\n"
+        '"We will rebuild the pier," Foreign Minister Ilse Marovic and presidential spokesman Oren '
+        "Szalay said in a statement.\n"
+    )
+    assert [speaker for speaker, _, _ in _speakers(text)] == ["Tomas Holt", "Ilse Marovic"]

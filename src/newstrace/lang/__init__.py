@@ -53,6 +53,8 @@ class LanguageResources:
     female_words: frozenset[str] = frozenset()
     determiners: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()
+    # the word that joins two people ("X and Y said")
+    conjunctions: frozenset[str] = frozenset()
     # the word that marks an infinitive ("to comment")
     infinitive_markers: frozenset[str] = frozenset()
     # determiners that introduce someone new ("a spokesman"): never a person named before

@@ -22,7 +22,7 @@ from ..entities.gender import Gender, person_genders, pronoun_gender
 from ..entities.index import EntityIndex
 from ..entities.recognised import NAME_PARTICLES
 from ..entities.words import ORG_WORDS, PLACE_PREPOSITION_BEFORE_RE, ROLE_WORDS, TITLE_WORDS
-from ..lang import resources, word_frequency
+from ..lang import resources, union, word_frequency
 from ..model import ARTICLE_KINDS, Document, Entity, Mention, Quote
 from .lexicon import (
     DETERMINERS,
@@ -46,6 +46,9 @@ ROLE_NOUNS = frozenset(w.lower().rstrip(".") for w in ROLE_WORDS) | frozenset(RO
 _PLACE_SHAPE_RE = re.compile(r"(?:ia|land|stan|ington|[Kk]remlin|House)$|^[A-Z]{2,}$")
 _WORD_RE = re.compile(r"[\w’'.-]+")
 _INITIAL_RE = re.compile(r"[A-Z]\.")
+# Words joining two people in a speaker's words ("X and Y said"), in the languages of the
+# language files.
+_AND_RE = re.compile(rf"\s(?:{'|'.join(sorted(union('conjunctions')))})\s")
 _APOSTROPHE_RE = re.compile(r"[’']")
 # A party and state after a name ("D-Md.", "R-Texas"), as US news writes them; a party's
 # letter alone only in parentheses ("Gov. Phil Bryant (R) said").
@@ -323,10 +326,14 @@ class ResolveSpeakers:
             # a capitalised role without a name: "the US Secretary of State"
             return self._by_role(bare[-1].lower(), bare[:-1], start, index, last, phrase=" ".join(bare))
         # "Padalecki and co-star Misha Collins": the first of coordinated names speaks for
-        # them; otherwise the name is the head, last ("NASA Administrator Charles Bolden")
-        entity = index.entity_at(
-            start, end, first=" and " in text or " und " in text, not_possessors_in=body, speaking=True
+        # them; otherwise the name is the head, last ("NASA Administrator Charles Bolden",
+        # "Fox News Vice President and Managing Editor Bill Sammon": titles joined, one person)
+        joined_at = next((start + m.start() for m in _AND_RE.finditer(text)), None)
+        coordinated = joined_at is not None and any(
+            start <= mention.start and mention.end <= joined_at and not body[mention.end : joined_at].strip(" ,")
+            for mention, _ in index.mentions
         )
+        entity = index.entity_at(start, end, first=coordinated, not_possessors_in=body, speaking=True)
         if entity is not None:
             return _resolution(entity, "name")
         name = " ".join(w for w in words if w.lower() not in DETERMINERS)
