@@ -249,7 +249,7 @@ def _add_name(
     while role_words and (role_words[0].lower() in {"the", "a", "an"} or role_words[0] in NOT_NAMES):
         role_words.pop(0)  # "Yesterday reporter X": a sentence opener is no part of the role
     if not name_words or (len(name_words) == 1 and len(name_words[0]) == 1):
-        return  # a letter alone is no name: a party ("Phil Bryant (R)"), a list's "A"
+        return  # a letter alone is no name: a party ("Marta Olin (R)"), a list's "A"
     start = base + spans[split][0]
     name = " ".join(name_words)
     role = " ".join(role_words) or None

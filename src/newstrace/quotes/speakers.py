@@ -51,9 +51,9 @@ _INITIAL_RE = re.compile(r"[A-Z]\.")
 _AND_RE = re.compile(rf"\s(?:{'|'.join(sorted(union('conjunctions')))})\s")
 _APOSTROPHE_RE = re.compile(r"[’']")
 # A party and state after a name ("D-Md.", "R-Texas"), as US news writes them; a party's
-# letter alone only in parentheses ("Gov. Phil Bryant (R) said").
+# letter alone only in parentheses ("Gov. Marta Olin (R) said").
 _AFFILIATION_RE = re.compile(r"[A-Z]{1,3}-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?")
-_PARTY_LETTER_RE = re.compile(r"\(([A-Z])\)")
+_PARTY_LETTER_RE = re.compile(r"\([A-Z]\)")
 _AFFILIATION_REACH_CHARS = 60
 # Between a name and a role in apposition after it: a comma and spaces.
 _APPOSITION_RE = re.compile(r"\s*,\s*")
@@ -112,7 +112,7 @@ def _parse_says_no_name(analysis: Analysis, start: int, end: int) -> bool:
     if any(t.pos_ in _CLOSED_CLASS for t in tokens):
         return True
     # a plural is a group ("Republicans said", "Senate Democrats said"), unless an initial
-    # makes the words a person's name the tagger read as a plural ("Lawrence H. Summers")
+    # makes the words a person's name the tagger read as a plural ("Nadia R. Waters")
     if any("Plur" in t.morph.get("Number") for t in tokens) and not any(_INITIAL_RE.fullmatch(t.text) for t in tokens):
         return True
     # a run opened by a gerund or participle ("Using JavaScript"), not by a name the
@@ -156,8 +156,8 @@ CONFIDENCE = {
     "relative pronoun": 0.8,  # "..., who said"
     "organisation": 0.85,  # "the Afghan government": a body the text names
     "pronoun, last speaker": 0.6,  # "he said" after a quote of his: 0.43 / 0.67
-    "pronoun, last person named": 0.55,
-    "pronoun, person named just before": 0.55,  # "… Comey's statement. He called it …"  # "she said", no earlier speaker agrees: 0.44 / 1 of 1
+    "pronoun, last person named": 0.55,  # "she said", no earlier speaker agrees: 0.44 / 1 of 1
+    "pronoun, person named just before": 0.55,  # "… Minister Marovic was less sure. She called it …"
     "role, last speaker": 0.7,  # "the minister said" after the minister spoke
     "role": 0.65,  # "the top US diplomat": the nearest person whose roles fit
     "role, last speaker without roles": 0.5,
@@ -327,7 +327,7 @@ class ResolveSpeakers:
             return self._by_role(bare[-1].lower(), bare[:-1], start, index, last, phrase=" ".join(bare))
         # "Padalecki and co-star Misha Collins": the first of coordinated names speaks for
         # them; otherwise the name is the head, last ("NASA Administrator Charles Bolden",
-        # "Fox News Vice President and Managing Editor Bill Sammon": titles joined, one person)
+        # "Harbour Radio Vice President and Managing Editor Tomas Holt": titles joined, one person)
         joined_at = next((start + m.start() for m in _AND_RE.finditer(text)), None)
         coordinated = joined_at is not None and any(
             start <= mention.start and mention.end <= joined_at and not body[mention.end : joined_at].strip(" ,")
@@ -445,13 +445,13 @@ def _named_in_sentence_before(
     [(mention, entity)] = named.values()
     if not context.agrees(entity, wanted):
         return None
-    # only the subject of that sentence: "The radio host's rally speeches for Cruz … He has
-    # declared" is still the host
+    # only the subject of that sentence: "The harbour master's speeches for Marovic … He has
+    # declared" is still the harbour master
     parsed = analysis.parsed(sentence - 1)
     if parsed is None:
         return None
     subjects = [
-        parsed.span(t.left_edge)[0:1] + parsed.span(t.right_edge)[1:2]
+        (parsed.span(t.left_edge)[0], parsed.span(t.right_edge)[1])
         for t in parsed.doc
         if t.dep_ in _SENTENCE_SUBJECTS and t.head.dep_ == "ROOT"
     ]
