@@ -30,6 +30,12 @@ from newstrace.clean.markers import agency_name, line_marker, list_heading
         ('<iframe src="https://video.example/embed/1" width="560"></iframe>', "markup"),
         ("An Error occurred while compiling your sass files", "error-message"),
         ("Warning: mysql_connect() failed", "error-message"),
+        (
+            "Strict Standards: Non-static method Gallery::get_option() should not be called statically "
+            "in /www/htdocs/site/plugins/gallery/functions.php on line 813",
+            "error-message",
+        ),
+        ("Only variables should be passed by reference in /var/www/includes/db.php on line 785", "error-message"),
         ("Subscribe now to continue reading", "paywall"),
         ("Already a subscriber? Log in", "paywall"),
     ],
@@ -47,6 +53,7 @@ def test_line_markers(line: str, reason: str) -> None:
         "The closing ceremony was moved to Sunday.",
         "Warning signs were ignored for years, the report says.",
         "An error in the count delayed the result.",
+        "Strict standards apply to every line of the new code, the minister said.",
     ],
 )
 def test_ordinary_sentences_are_not_markers(line: str) -> None:

@@ -51,7 +51,8 @@ _LINE_MARKERS: tuple[tuple[re.Pattern[str], str, int], ...] = (
     (
         re.compile(
             r"\ban error (?:has )?occurred while\b|\berror (?:while )?compiling\b|^(?:fatal error|parse error|"
-            r"warning|notice|deprecated)\s*:\s*\w+|\bundefined (?:index|variable|offset)\b|\bstack trace\b",
+            r"warning|notice|deprecated|strict standards)\s*:\s*\w+|\bundefined (?:index|variable|offset)\b|"
+            r"\bstack trace\b|\bin \S+\.php on line \d+\b",
             _I,
         ),
         "error-message",
