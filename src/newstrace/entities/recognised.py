@@ -119,11 +119,11 @@ def _named_elsewhere(
     for start, end, kind in spans:
         words = [(m.start(), m.end()) for m in _WORD_RE.finditer(body, start, end)]
         for size in range(len(words), 0, -1):
-            runs = (body[words[i][0] : words[i + size - 1][1]] for i in range(len(words) - size + 1))
-            name = next((run for run in runs if run in kinds), None)
-            if name is not None:
-                at = body.index(name, start, end)
-                found.append(NameMention(at, at + len(name), name, None, None, kinds[name] or kind))
+            runs = ((words[i][0], words[i + size - 1][1]) for i in range(len(words) - size + 1))
+            run = next(((s, e) for s, e in runs if body[s:e] in kinds), None)
+            if run is not None:
+                name = body[run[0] : run[1]]
+                found.append(NameMention(run[0], run[1], name, None, None, kinds[name] or kind))
                 break
     return found
 

@@ -69,9 +69,8 @@ SPEECH_LEMMAS = union("speech_verb_lemmas")
 # Nouns that name a speaker without naming a person: "sources said".
 SOURCE_NOUNS = union("source_nouns")
 ROLE_PREPOSITIONS = union("role_prepositions")
-# Words written with a period that ends no sentence ("Gen.", "Rev.", "Nr."), and titles.
+# Words written with a period that ends no sentence ("Gen.", "Rev.", "Nr.").
 ABBREVIATIONS = union("abbreviations")
-TITLES = union("titles") | union("person_titles")
 QUESTION_VERBS = union("question_verbs")
 DOCUMENT_NOUNS = union("document_nouns")
 # "media quoted X as saying": each pattern's group `speaker` is who speaks.

@@ -11,24 +11,16 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from ..entities.words import PERSON_TITLES, TITLE_WORDS
 from .german_np import ADVERB_ENDINGS, TOPIC_WORDS, inverted_subject, noun_phrase
-from .lexicon import (
-    ABBREVIATIONS,
-    AUX_WORDS,
-    CUE_RE,
-    DETERMINERS,
-    GERMAN_CUE_WORDS,
-    PRONOUNS,
-    SOURCE_NOUNS,
-    TITLES,
-)
+from .lexicon import ABBREVIATIONS, AUX_WORDS, CUE_RE, DETERMINERS, GERMAN_CUE_WORDS, PRONOUNS, SOURCE_NOUNS
 
 _MAX_SUBJECT_WORDS = 11
 _WORD_RE = re.compile(r"[\w’'.&-]+")
 # A period after a title or an abbreviation of the language files ("Mr.", "Rev.", "Prof.")
 # or after an initial ("U.S.", "John F.") ends nothing; tested once a stop is matched.
 _ABBREVIATED = sorted(
-    {w[:-1] for w in ABBREVIATIONS | TITLES if w.endswith(".") and len(w) > 1 and "." not in w[:-1]}
+    {w[:-1] for w in ABBREVIATIONS | TITLE_WORDS | PERSON_TITLES if w.endswith(".") and len(w) > 1 and "." not in w[:-1]}
 )
 _STOP = r"[.!?](?<![A-Z]\.)" + "".join(rf"(?<!\b{re.escape(word)}\.)" for word in _ABBREVIATED)
 # Where a subject clause starts: sentence ends, clause punctuation, quote marks, "that".
